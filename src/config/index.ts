@@ -1,0 +1,178 @@
+/**
+ * Configuration, read once at the edge (CLI or server start-up) from the environment and passed down.
+ * Nothing below `config/` reads `process.env`.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const emptyToUndefined = (value: unknown): unknown =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const positiveInt = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
+
+const url = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .url("a URL such as http://127.0.0.1:11434/v1")
+    .optional(),
+);
+
+const EnvSchema = z.object({
+  // Corpus and index
+  CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default("corpus")),
+  INDEX_DIR: z.preprocess(emptyToUndefined, z.string().default(".index")),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+
+  // Embeddings: local unless asked otherwise, even when an OpenAI key is present.
+  EMBEDDINGS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["local", "openai"]).default("local")),
+  OPENAI_EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default("text-embedding-3-small")),
+
+  // Chat model
+  LLM_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["openai", "none"]).optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: url,
+  OPENAI_CHAT_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
+  LLM_TIMEOUT_MS: positiveInt(20000),
+  LLM_STRUCTURED_OUTPUT: z.preprocess(
+    emptyToUndefined,
+    z.enum(["jsonSchema", "functionCalling", "jsonMode"]).default("jsonSchema"),
+  ),
+  LLM_TEMPERATURE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(2).default(0)),
+
+  // Slack
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().startsWith("xoxb-", "a bot token starting with xoxb-").optional(),
+  ),
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().startsWith("xapp-", "an app-level token starting with xapp-").optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: url,
+  SLACK_COMMAND: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^\/[a-z0-9_-]+$/, "a slash command such as /article").default("/article"),
+  ),
+  SLACK_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+});
+
+export type StructuredOutputMethod = "jsonSchema" | "functionCalling" | "jsonMode";
+
+export interface LlmConfig {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+  structuredOutput: StructuredOutputMethod;
+  temperature: number;
+}
+
+export interface EmbeddingsConfig {
+  provider: "local" | "openai";
+  openaiModel: string;
+  openaiApiKey?: string;
+  openaiBaseURL?: string;
+}
+
+export interface SlackConfig {
+  botToken?: string;
+  appToken?: string;
+  signingSecret?: string;
+  apiUrl?: string;
+  command: string;
+  rateLimitPerMinute: number;
+  port: number;
+}
+
+export interface Config {
+  corpusDir: string;
+  indexDir: string;
+  dataDir: string;
+  embeddings: EmbeddingsConfig;
+  /** Undefined when answers are extractive (offline). */
+  llm?: LlmConfig;
+  slack: SlackConfig;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+/** One line per bad variable, naming it and what it accepts. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: { corpusDir?: string; indexDir?: string } = {},
+  cwd: string = process.cwd(),
+): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join(".");
+        const value = env[name];
+        const shown = value === undefined || /TOKEN|SECRET|KEY/.test(name) ? "" : ` (got "${value}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+
+  const llmEnabled = e.LLM_PROVIDER === "openai" || (e.LLM_PROVIDER !== "none" && e.OPENAI_API_KEY !== undefined);
+  let llm: LlmConfig | undefined;
+  if (llmEnabled) {
+    // A local OpenAI-compatible server often needs no key; the client still wants a non-empty string.
+    const apiKey = e.OPENAI_API_KEY ?? (e.OPENAI_BASE_URL ? "not-needed" : undefined);
+    if (apiKey === undefined) {
+      throw new ConfigError(["OPENAI_API_KEY: required when LLM_PROVIDER=openai without OPENAI_BASE_URL"]);
+    }
+    llm = {
+      apiKey,
+      baseURL: e.OPENAI_BASE_URL,
+      model: e.OPENAI_CHAT_MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      structuredOutput: e.LLM_STRUCTURED_OUTPUT,
+      temperature: e.LLM_TEMPERATURE,
+    };
+  }
+  if (e.EMBEDDINGS_PROVIDER === "openai" && e.OPENAI_API_KEY === undefined && e.OPENAI_BASE_URL === undefined) {
+    throw new ConfigError(["EMBEDDINGS_PROVIDER: 'openai' needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)"]);
+  }
+
+  return {
+    corpusDir: path.resolve(cwd, overrides.corpusDir ?? e.CORPUS_DIR),
+    indexDir: path.resolve(cwd, overrides.indexDir ?? e.INDEX_DIR),
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    embeddings: {
+      provider: e.EMBEDDINGS_PROVIDER,
+      openaiModel: e.OPENAI_EMBEDDING_MODEL,
+      openaiApiKey: e.OPENAI_API_KEY ?? (e.OPENAI_BASE_URL ? "not-needed" : undefined),
+      openaiBaseURL: e.OPENAI_BASE_URL,
+    },
+    llm,
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      apiUrl: e.SLACK_API_URL,
+      command: e.SLACK_COMMAND,
+      rateLimitPerMinute: e.SLACK_RATE_LIMIT_PER_MINUTE,
+      port: e.PORT,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

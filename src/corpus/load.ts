@@ -1,0 +1,85 @@
+/**
+ * Load every `.txt` and `.md` file of a folder as a document. Each file must be readable UTF-8 text;
+ * a binary or unreadable file stops loading with an error that names it (a half-loaded corpus would
+ * answer from less than the user thinks).
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { parseFrontMatter } from "./frontMatter";
+import { segmentDocument } from "./segment";
+import type { Corpus, CorpusDocument } from "./types";
+
+export class CorpusError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CorpusError";
+  }
+}
+
+const DOCUMENT_EXTENSIONS = new Set([".txt", ".md"]);
+const MAX_TITLE_CHARS = 90;
+
+function decodeUtf8(bytes: Buffer, file: string): string {
+  if (bytes.includes(0)) throw new CorpusError(`${file}: looks like a binary file (it contains NUL bytes), not text`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new CorpusError(`${file}: is not valid UTF-8 text`);
+  }
+}
+
+/** A readable title for a document without one: its first heading or first sentence, shortened at a word. */
+function inferTitle(doc: Pick<CorpusDocument, "id" | "text" | "sentences">): string {
+  const first = doc.sentences[0]?.text.replace(/\s+/g, " ").trim();
+  if (!first) return doc.id.replace(/[-_]+/g, " ");
+  if (first.length <= MAX_TITLE_CHARS) return first.replace(/[.!?]$/, "");
+  const cut = first.slice(0, MAX_TITLE_CHARS);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 40 ? cut.lastIndexOf(" ") : cut.length).replace(/[,;:]$/, "")}…`;
+}
+
+export function parseDocument(id: string, text: string): CorpusDocument {
+  const { fields, bodyStart } = parseFrontMatter(text);
+  const { paragraphs, sentences } = segmentDocument(text, bodyStart);
+  const doc: CorpusDocument = { id, title: "", text, paragraphs, sentences };
+  if (fields.source ?? fields.url) doc.source = fields.source ?? fields.url;
+  if (fields.date) doc.date = fields.date;
+  doc.title = fields.title?.trim() || inferTitle(doc);
+  return doc;
+}
+
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  let entries: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new CorpusError(`corpus folder ${dir} is not a folder`);
+    entries = await readdir(dir);
+  } catch (err) {
+    if (err instanceof CorpusError) throw err;
+    throw new CorpusError(`corpus folder ${dir} does not exist or cannot be read`);
+  }
+  const files = entries.filter((name) => DOCUMENT_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith(".")).sort();
+  if (files.length === 0) throw new CorpusError(`corpus folder ${dir} has no .txt or .md documents`);
+
+  const hash = createHash("sha256");
+  const documents: CorpusDocument[] = [];
+  const seenIds = new Set<string>();
+  for (const name of files) {
+    const file = path.join(dir, name);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (err) {
+      throw new CorpusError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    const text = decodeUtf8(bytes, file);
+    const id = path.basename(name, path.extname(name));
+    if (seenIds.has(id)) throw new CorpusError(`${file}: another document already has the id "${id}" (same name, other extension)`);
+    seenIds.add(id);
+    const doc = parseDocument(id, text);
+    if (doc.sentences.length === 0) throw new CorpusError(`${file}: has no text to index`);
+    hash.update(`${name}\0${bytes.length}\0`).update(bytes);
+    documents.push(doc);
+  }
+  return { dir, documents, hash: hash.digest("hex") };
+}

@@ -1,0 +1,136 @@
+/**
+ * Direct speech: the statements a document quotes, and who made them.
+ *
+ * Quoted spans are text between double quotation marks, straight or curly, inside one paragraph.
+ * The speaker is found with the attribution patterns of news prose, in the quote's sentence or, failing
+ * that, the one before: a named person as the subject of a speech verb ("Bukele stated", "X, a spokesman,
+ * said"), or right after it ("said X"). Titles are dropped and a surname is resolved to the fullest form
+ * of that name in the same document ("McLaughlin" → "Tricia McLaughlin").
+ */
+import type { CorpusDocument, Sentence } from "./types";
+
+export interface Statement {
+  docId: string;
+  paragraph: number;
+  /** Offsets of the words inside the quotation marks. */
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  /** The sentence the statement stands in. */
+  sentenceIndex: number;
+}
+
+const SPEECH_VERBS =
+  /\b(?:said|says|say|saying|stated|states|stating|told|tells|added|adds|adding|echoed|echoing|mentioned|announced|declared|noted|explained|wrote|writes|asked|asks|replied|warned|insisted|argued|claimed|tweeted|posted|remarked|commented|according to|underscored|emphasized|emphasised|stressed|urged|vowed|promised)\b/giu;
+
+const TITLES = new Set([
+  "president", "vice", "secretary", "assistant", "deputy", "minister", "senator", "sen", "rep", "representative",
+  "governor", "gov", "mayor", "judge", "justice", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "chief",
+  "director", "spokesman", "spokeswoman", "spokesperson", "ambassador", "attorney", "commissioner", "officer",
+  "prime", "king", "queen", "pope", "sheriff", "captain", "lt", "colonel", "sergeant", "former", "acting",
+]);
+
+/** Capitalised words that start sentences or clauses without naming anyone. */
+const NOT_NAMES = new Set([
+  "the", "this", "that", "these", "those", "a", "an", "in", "on", "at", "as", "for", "from", "with", "by", "and", "but",
+  "or", "if", "when", "while", "after", "before", "during", "according", "notably", "together", "following", "among",
+  "each", "it", "its", "he", "she", "they", "we", "i", "you", "our", "his", "her", "their", "there", "here", "however",
+  "meanwhile", "also", "yet", "so", "to", "of", "what", "who", "why", "how", "where", "which",
+]);
+
+const QUOTED = /"([^"\n]+)"|\u201c([^\u201d\n]+)\u201d/gu;
+const NAME_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|del|la|van|von|da|di|le|bin|al)\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
+
+interface NameAt {
+  name: string;
+  start: number;
+  end: number;
+}
+
+function cleanName(run: string): string | null {
+  const words = run.replace(/[.,]+$/, "").split(/\s+/);
+  while (words.length > 0 && TITLES.has((words[0] ?? "").toLowerCase().replace(/\.$/, ""))) words.shift();
+  while (words.length > 0 && NOT_NAMES.has((words[0] ?? "").toLowerCase())) words.shift();
+  if (words.length === 0) return null;
+  const name = words.join(" ").replace(/['’]s$/, "");
+  // An acronym (DHS) or one letter is an organisation or an initial, not a person we can name.
+  if (name.length < 3 || /^[\p{Lu}\d]+$/u.test(name)) return null;
+  return name;
+}
+
+function namesIn(text: string): NameAt[] {
+  const names: NameAt[] = [];
+  for (const match of text.matchAll(NAME_RUN)) {
+    const name = cleanName(match[0]);
+    if (name) names.push({ name, start: match.index, end: match.index + match[0].length });
+  }
+  return names;
+}
+
+/** Blank out quoted spans so attribution looks only at the narrator's words. */
+function maskQuotes(text: string): string {
+  return text.replace(QUOTED, (m) => " ".repeat(m.length));
+}
+
+/** The speaker of a sentence, from its non-quoted words, or null. */
+export function attributeSpeaker(sentenceText: string): string | null {
+  const narration = maskQuotes(sentenceText);
+  const names = namesIn(narration);
+  if (names.length === 0) return null;
+  for (const verb of narration.matchAll(SPEECH_VERBS)) {
+    const verbEnd = verb.index + verb[0].length;
+    // "…," said Bukele  → the name right after the verb.
+    const after = names.find((n) => n.start >= verbEnd && n.start - verbEnd <= 2);
+    if (after && /^\s*,?\s*$/.test(narration.slice(verbEnd, after.start))) return after.name;
+    // Bukele stated / Tricia McLaughlin, Assistant Secretary …, underscored … by stating  → the subject.
+    const before = names.filter((n) => n.end <= verb.index);
+    if (before.length > 0) return (before[0] as NameAt).name;
+  }
+  return null;
+}
+
+/** Resolve a surname or short form to the fullest name of that person written in the same document. */
+function fullestName(name: string, known: Set<string>): string {
+  const last = name.split(/\s+/).pop() ?? name;
+  let best = name;
+  for (const candidate of known) {
+    if (candidate.length > best.length && (candidate.split(/\s+/).pop() ?? "") === last) best = candidate;
+  }
+  return best;
+}
+
+export function findStatements(doc: CorpusDocument): Statement[] {
+  const known = namesInDocument(doc);
+  const statements: Statement[] = [];
+  let previous: Sentence | undefined;
+  for (const sentence of doc.sentences) {
+    for (const match of sentence.text.matchAll(QUOTED)) {
+      const inner = match[1] ?? match[2] ?? "";
+      const innerStart = sentence.start + match.index + 1;
+      // A one- or two-word quote is a term ('special cases'), not a statement.
+      if (inner.trim().split(/\s+/).length < 3) continue;
+      const lead = inner.length - inner.trimStart().length;
+      const text = inner.trim();
+      const speaker =
+        attributeSpeaker(sentence.text) ??
+        (previous && previous.paragraph === sentence.paragraph ? attributeSpeaker(previous.text) : null);
+      statements.push({
+        docId: doc.id,
+        paragraph: sentence.paragraph,
+        start: innerStart + lead,
+        end: innerStart + lead + text.length,
+        text,
+        speaker: speaker ? fullestName(speaker, known) : null,
+        sentenceIndex: sentence.index,
+      });
+    }
+    previous = sentence;
+  }
+  return statements;
+}
+
+/** Every person-like name in a document, for "what did X say" questions. */
+export function namesInDocument(doc: CorpusDocument): Set<string> {
+  return new Set(doc.sentences.flatMap((s) => namesIn(maskQuotes(s.text)).map((n) => n.name)));
+}

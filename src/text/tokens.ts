@@ -1,0 +1,60 @@
+/**
+ * Word-level text processing shared by the lexical index and sentence scoring: one definition of
+ * "the same word" for the whole engine (case, accents, apostrophes and inflections folded).
+ */
+import { eng as englishStopwords } from "stopword";
+import stem from "wink-porter2-stemmer";
+
+const STOPWORDS = new Set<string>([
+  ...englishStopwords,
+  // Question words and auxiliaries carry no topic; `stopword`'s list keeps a few of them.
+  "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "does", "did", "do",
+  "is", "are", "was", "were", "will", "would", "can", "could", "should", "tell", "me", "say", "said",
+  "article", "s",
+]);
+
+/** Lowercase, strip diacritics (Héctor → hector) and unify apostrophes and dashes. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u02bc`]/g, "'")
+    .replace(/[\u2010-\u2015]/g, "-");
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+
+/** Surface words of a text, folded but neither stemmed nor filtered. */
+export function words(text: string): string[] {
+  return foldText(text).match(WORD) ?? [];
+}
+
+/** Turn one folded word into its index term, or null for a stopword. */
+export function termOf(word: string): string | null {
+  // "Noem's" → "noem"; "don't" stays one term.
+  const base = word.endsWith("'s") ? word.slice(0, -2) : word;
+  if (base.length === 0 || STOPWORDS.has(base)) return null;
+  if (/^\d/.test(base)) return base; // numbers and dates are matched exactly: 261 ≠ 26
+  return stem(base);
+}
+
+/** Content terms of a text: folded, stopwords removed, stemmed. Hyphenated words also give their parts. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    const term = termOf(word);
+    if (term !== null) out.push(term);
+    if (word.includes("-")) {
+      for (const part of word.split("-")) {
+        const partTerm = termOf(part);
+        if (partTerm !== null && partTerm !== term) out.push(partTerm);
+      }
+    }
+  }
+  return out;
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(foldText(word));
+}

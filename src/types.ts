@@ -1,0 +1,109 @@
+/**
+ * The engine's public contract: what `ask`, `summary` and `quotes` return to every front end
+ * (command line, Slack, evaluation). Front ends render these; they never compute them.
+ */
+
+/** A quote copied word for word from a document: `documentText.slice(start, end) === quote`. */
+export interface Citation {
+  quote: string;
+  docId: string;
+  /** 1-based paragraph number within the document. */
+  paragraph: number;
+  /** Character offsets into the document's original text (UTF-16 code units, as JS strings index). */
+  start: number;
+  end: number;
+}
+
+export type AnswerMode = "extractive" | "llm";
+
+export interface AskOptions {
+  /** Earlier questions of the same conversation (oldest first), used to complete follow-ups. */
+  history?: string[];
+}
+
+export interface AskResult {
+  question: string;
+  answerable: boolean;
+  answer: string;
+  /** 0–3 citations, best first. Empty when the article does not answer. */
+  citations: Citation[];
+  mode: AnswerMode;
+  /** Milliseconds spent on this question. */
+  ms: number;
+  /** The chat model that wrote the answer (LLM mode only). */
+  model?: string;
+  /** A short notice for the user, e.g. that the model failed and the offline answer is shown. */
+  notice?: string;
+  /** The question actually answered when a follow-up was completed from history. */
+  resolvedQuestion?: string;
+}
+
+export type SummaryLength = "short" | "medium" | "long";
+
+export interface SummaryBullet {
+  text: string;
+  citations: Citation[];
+}
+
+export interface SummaryOptions {
+  topic?: string;
+  length?: SummaryLength;
+}
+
+export interface SummaryResult {
+  topic: string | null;
+  length: SummaryLength;
+  bullets: SummaryBullet[];
+  /** The documents the bullets come from. */
+  documents: DocumentInfo[];
+  mode: AnswerMode;
+  ms: number;
+  model?: string;
+  notice?: string;
+  /** False when a topic was asked for and the corpus has nothing on it (bullets is then empty). */
+  found: boolean;
+}
+
+export interface QuoteMatch extends Citation {
+  /** Who said it, when the passage is direct speech with a named speaker. */
+  speaker: string | null;
+  score: number;
+}
+
+export interface QuoteOptions {
+  limit?: number;
+  speaker?: string;
+}
+
+export interface QuotesResult {
+  query: string;
+  matches: QuoteMatch[];
+  ms: number;
+}
+
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  source?: string;
+  date?: string;
+  paragraphs: number;
+  sentences: number;
+}
+
+export interface EngineStatus {
+  documents: number;
+  chunks: number;
+  embeddings: { provider: string; model: string; dimensions: number };
+  llm: { enabled: boolean; model?: string };
+}
+
+/** What every front end calls. The engine knows nothing of Slack or terminals. */
+export interface Engine {
+  ask(question: string, options?: AskOptions): Promise<AskResult>;
+  summarize(options?: SummaryOptions): Promise<SummaryResult>;
+  findQuotes(query: string, options?: QuoteOptions): Promise<QuotesResult>;
+  documents(): DocumentInfo[];
+  /** Document text by id, for callers that want to re-check a citation. */
+  documentText(docId: string): string | undefined;
+  status(): EngineStatus;
+}

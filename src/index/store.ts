@@ -1,0 +1,220 @@
+/**
+ * The on-disk index: chunk vectors in HNSW, sentence vectors for scoring inside chunks, and a manifest
+ * that says what the index was built from. `openIndex` loads it when it matches the corpus and the
+ * embedding provider, and rebuilds it (saying why) when it is missing, stale or unreadable: no command
+ * ever answers from a stale index or crashes on a corrupt one.
+ */
+import { Document } from "@langchain/core/documents";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Corpus, CorpusDocument } from "../corpus/types";
+import { type Chunk, type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } from "./chunk";
+import type { EmbeddingProvider } from "./embeddings";
+import { DEFAULT_HNSW_PARAMS, type HnswParams, HnswVectorStore } from "./hnswStore";
+import { LexicalIndex } from "./lexical";
+
+/** Bump when the on-disk layout or the meaning of its contents changes. */
+export const INDEX_FORMAT_VERSION = 1;
+
+const MANIFEST_FILE = "manifest.json";
+const SENTENCE_VECTORS_FILE = "sentences.f32";
+
+export interface Manifest {
+  formatVersion: number;
+  corpusHash: string;
+  embeddings: { provider: string; model: string; dimensions: number };
+  chunking: ChunkOptions;
+  hnsw: HnswParams;
+  counts: { documents: number; chunks: number; sentences: number };
+  /** SHA-256 of each data file, checked before loading so a corrupt file never reaches the native reader. */
+  checksums: Record<string, string>;
+  builtAt: string;
+}
+
+export interface ArticleIndex {
+  corpus: Corpus;
+  documents: Map<string, CorpusDocument>;
+  chunks: Chunk[];
+  chunkById: Map<string, Chunk>;
+  vectors: HnswVectorStore;
+  lexical: LexicalIndex;
+  /** Unit-length sentence vectors, keyed by `${docId}:${sentenceIndex}`. */
+  sentenceVectors: Map<string, Float32Array>;
+  embedding: EmbeddingProvider;
+  manifest: Manifest;
+}
+
+export interface OpenIndexOptions {
+  /** Where human-readable notices go (rebuild reasons, progress); stderr in the CLI. */
+  notify?: (message: string) => void;
+  /** Called as embeddings are computed during a build. */
+  onProgress?: (done: number, total: number) => void;
+  /** Build even when a valid index exists (`article-bot ingest`). */
+  forceRebuild?: boolean;
+  chunking?: ChunkOptions;
+  hnsw?: HnswParams;
+}
+
+export const sentenceKey = (docId: string, sentenceIndex: number): string => `${docId}:${sentenceIndex}`;
+
+function sha256(data: Buffer | string): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+function normalize(vector: ArrayLike<number>): Float32Array {
+  let norm = 0;
+  for (let i = 0; i < vector.length; i++) norm += (vector[i] ?? 0) ** 2;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const out = new Float32Array(vector.length);
+  for (let i = 0; i < vector.length; i++) out[i] = (vector[i] ?? 0) * scale;
+  return out;
+}
+
+const EMBED_BATCH = 64;
+
+async function embedAll(provider: EmbeddingProvider, texts: string[], progress: (n: number) => void): Promise<number[][]> {
+  const out: number[][] = [];
+  for (let i = 0; i < texts.length; i += EMBED_BATCH) {
+    const batch = await provider.embeddings.embedDocuments(texts.slice(i, i + EMBED_BATCH));
+    if (batch.length !== Math.min(EMBED_BATCH, texts.length - i) || batch.some((v) => v.length === 0)) {
+      throw new Error(`the ${provider.provider} embeddings returned ${batch.length} vectors for ${Math.min(EMBED_BATCH, texts.length - i)} texts, or empty ones`);
+    }
+    out.push(...batch);
+    progress(batch.length);
+  }
+  return out;
+}
+
+function describeStaleness(manifest: Manifest, corpus: Corpus, provider: EmbeddingProvider, chunking: ChunkOptions, hnsw: HnswParams): string | null {
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return `it has format ${manifest.formatVersion}, this version reads ${INDEX_FORMAT_VERSION}`;
+  if (manifest.corpusHash !== corpus.hash) return "the corpus has changed since it was built";
+  if (manifest.embeddings.provider !== provider.provider || manifest.embeddings.model !== provider.model) {
+    return `it was built with ${manifest.embeddings.provider}/${manifest.embeddings.model} embeddings, now ${provider.provider}/${provider.model}`;
+  }
+  if (JSON.stringify(manifest.chunking) !== JSON.stringify(chunking) || JSON.stringify(manifest.hnsw) !== JSON.stringify(hnsw)) {
+    return "its chunking or HNSW settings differ";
+  }
+  return null;
+}
+
+function assemble(corpus: Corpus, chunks: Chunk[], vectors: HnswVectorStore, sentenceVectors: Map<string, Float32Array>, embedding: EmbeddingProvider, manifest: Manifest): ArticleIndex {
+  return {
+    corpus,
+    documents: new Map(corpus.documents.map((d) => [d.id, d])),
+    chunks,
+    chunkById: new Map(chunks.map((c) => [c.id, c])),
+    vectors,
+    lexical: new LexicalIndex(chunks),
+    sentenceVectors,
+    embedding,
+    manifest,
+  };
+}
+
+export async function buildIndex(corpus: Corpus, embedding: EmbeddingProvider, indexDir: string, options: OpenIndexOptions = {}): Promise<ArticleIndex> {
+  const chunking = options.chunking ?? DEFAULT_CHUNK_OPTIONS;
+  const hnsw = options.hnsw ?? DEFAULT_HNSW_PARAMS;
+  const chunks = corpus.documents.flatMap((doc) => chunkDocument(doc, chunking));
+  const sentences = corpus.documents.flatMap((doc) => doc.sentences.map((s) => ({ key: sentenceKey(doc.id, s.index), text: s.text })));
+
+  const total = chunks.length + sentences.length;
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    options.onProgress?.(done, total);
+  };
+  const chunkVectors = await embedAll(embedding, chunks.map((c) => c.text), progress);
+  const rawSentenceVectors = await embedAll(embedding, sentences.map((s) => s.text), progress);
+  const dimensions = chunkVectors[0]?.length ?? 0;
+
+  const vectors = new HnswVectorStore(embedding.embeddings, hnsw);
+  await vectors.addVectors(
+    chunkVectors,
+    chunks.map((c) => new Document({ pageContent: c.text, metadata: { chunkId: c.id, docId: c.docId, paragraph: c.paragraph }, id: c.id })),
+  );
+  const sentenceVectors = new Map(sentences.map((s, i) => [s.key, normalize(rawSentenceVectors[i] ?? [])]));
+
+  // Write into a fresh folder and swap it in, so an interrupted build never leaves a half-written index.
+  const staging = `${indexDir}.building-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  await vectors.save(staging);
+  const flat = new Float32Array(sentences.length * dimensions);
+  sentences.forEach((s, i) => flat.set(sentenceVectors.get(s.key) ?? new Float32Array(dimensions), i * dimensions));
+  const sentenceBytes = Buffer.from(flat.buffer, flat.byteOffset, flat.byteLength);
+  await writeFile(path.join(staging, SENTENCE_VECTORS_FILE), sentenceBytes);
+  await writeFile(path.join(staging, "chunks.json"), JSON.stringify(chunks));
+
+  const checksums: Record<string, string> = {};
+  for (const file of ["vectors.hnsw", "hnsw.json", "docstore.json", "chunks.json", SENTENCE_VECTORS_FILE]) {
+    checksums[file] = sha256(await readFile(path.join(staging, file)));
+  }
+  const manifest: Manifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    corpusHash: corpus.hash,
+    embeddings: { provider: embedding.provider, model: embedding.model, dimensions },
+    chunking,
+    hnsw,
+    counts: { documents: corpus.documents.length, chunks: chunks.length, sentences: sentences.length },
+    checksums,
+    builtAt: new Date().toISOString(),
+  };
+  await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const retired = `${indexDir}.old-${process.pid}`;
+  if (existsSync(indexDir)) await rename(indexDir, retired);
+  await rename(staging, indexDir);
+  await rm(retired, { recursive: true, force: true });
+  return assemble(corpus, chunks, vectors, sentenceVectors, embedding, manifest);
+}
+
+async function loadIndex(corpus: Corpus, embedding: EmbeddingProvider, indexDir: string, manifest: Manifest): Promise<ArticleIndex> {
+  for (const [file, expected] of Object.entries(manifest.checksums)) {
+    if (sha256(await readFile(path.join(indexDir, file))) !== expected) throw new Error(`${file} does not match its checksum`);
+  }
+  const chunks = JSON.parse(await readFile(path.join(indexDir, "chunks.json"), "utf8")) as Chunk[];
+  const vectors = await HnswVectorStore.load(indexDir, embedding.embeddings);
+  const bytes = await readFile(path.join(indexDir, SENTENCE_VECTORS_FILE));
+  const dims = manifest.embeddings.dimensions;
+  const flat = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const keys = corpus.documents.flatMap((doc) => doc.sentences.map((s) => sentenceKey(doc.id, s.index)));
+  if (keys.length !== manifest.counts.sentences || flat.length !== keys.length * dims || chunks.length !== manifest.counts.chunks) {
+    throw new Error("index contents do not match its manifest");
+  }
+  const sentenceVectors = new Map(keys.map((key, i) => [key, flat.subarray(i * dims, (i + 1) * dims)]));
+  return assemble(corpus, chunks, vectors, sentenceVectors, embedding, manifest);
+}
+
+/** Load the index for this corpus and provider, or build it when that is the only honest option. */
+export async function openIndex(corpus: Corpus, embedding: EmbeddingProvider, indexDir: string, options: OpenIndexOptions = {}): Promise<ArticleIndex> {
+  const notify = options.notify ?? (() => undefined);
+  const chunking = options.chunking ?? DEFAULT_CHUNK_OPTIONS;
+  const hnsw = options.hnsw ?? DEFAULT_HNSW_PARAMS;
+  if (options.forceRebuild) return buildIndex(corpus, embedding, indexDir, options);
+
+  const manifestPath = path.join(indexDir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) {
+    notify(`No index in ${indexDir}: building it (${corpus.documents.length} document(s)).`);
+    return buildIndex(corpus, embedding, indexDir, options);
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
+  } catch {
+    notify(`The index manifest in ${indexDir} is unreadable: rebuilding the index.`);
+    return buildIndex(corpus, embedding, indexDir, options);
+  }
+  const stale = describeStaleness(manifest, corpus, embedding, chunking, hnsw);
+  if (stale) {
+    notify(`The index in ${indexDir} is stale (${stale}): rebuilding it.`);
+    return buildIndex(corpus, embedding, indexDir, options);
+  }
+  try {
+    return await loadIndex(corpus, embedding, indexDir, manifest);
+  } catch (err) {
+    notify(`The index in ${indexDir} could not be read (${(err as Error).message}): rebuilding it.`);
+    return buildIndex(corpus, embedding, indexDir, options);
+  }
+}

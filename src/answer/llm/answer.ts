@@ -1,0 +1,108 @@
+/**
+ * LLM-mode answers: the model writes the answer from numbered passages; its quotes are verified
+ * against the article; any failure returns the extractive answer so nobody is left without one.
+ */
+import { z } from "zod";
+import type { Logger } from "../../log";
+import type { AskResult, Citation } from "../../types";
+import { LlmError, fallbackNotice } from "./errors";
+import { cleanModelText, verifyQuotes } from "./ground";
+import { asData, formatPassages, oneLine, renderPrompt } from "./prompts";
+import type { ChatClient, DocumentLookup, Passage } from "./types";
+
+export interface LlmDeps {
+  client: ChatClient;
+  docs: DocumentLookup;
+  logger: Logger;
+}
+
+export interface AnswerInput {
+  question: string;
+  /** Earlier questions of the conversation, oldest first. */
+  history?: string[];
+  passages: Passage[];
+  /** The extractive answer for the same question (called only when needed). */
+  fallback: () => Promise<AskResult>;
+}
+
+export const AnswerSchema = z.object({
+  answer: z.string(),
+  answerable: z.boolean(),
+  quotes: z.array(z.string()),
+});
+
+export const MAX_ANSWER_CITATIONS = 3;
+export const MAX_ANSWER_CHARS = 1500;
+export const NOT_IN_ARTICLE = "The article doesn't say.";
+
+export function answerMessages(input: Pick<AnswerInput, "question" | "history" | "passages">) {
+  const history = (input.history ?? []).map((q) => `- ${asData(oneLine(q))}`).join("\n");
+  return renderPrompt("answer", {
+    passages: formatPassages(input.passages),
+    history: history === "" ? "(none)" : history,
+    question: asData(input.question.trim()),
+  });
+}
+
+export async function answerWithLlm(deps: LlmDeps, input: AnswerInput): Promise<AskResult> {
+  const began = Date.now();
+  // Nothing retrieved: there is nothing to ground an answer on, and the offline path says so.
+  if (input.passages.length === 0) return input.fallback();
+
+  let output: z.infer<typeof AnswerSchema>;
+  try {
+    output = await deps.client.structuredCall(AnswerSchema, answerMessages(input), { name: "answer" });
+  } catch (error) {
+    return offline(deps, input, toLlmFailure(deps.logger, error), began);
+  }
+
+  const base = { question: input.question, mode: "llm" as const, model: deps.client.model };
+  const text = cleanModelText(output.answer, MAX_ANSWER_CHARS);
+
+  if (!output.answerable) {
+    deps.logger.info({ quotes: output.quotes.length }, "model says the passages do not answer");
+    return { ...base, answerable: false, answer: text || NOT_IN_ARTICLE, citations: [], ms: Date.now() - began };
+  }
+  // An empty answer is never shown in LLM mode: it counts as unusable output.
+  if (text === "") {
+    return offline(deps, input, new LlmError("bad_output", "the model returned an empty answer"), began);
+  }
+
+  let citations: Citation[] = verifyQuotes(output.quotes, input.passages, deps.docs, deps.logger, MAX_ANSWER_CITATIONS);
+  if (citations.length === 0) {
+    // No quote survived: borrow the extractive citations for the same question, if it found any.
+    const extractive = await input.fallback();
+    if (!extractive.answerable || extractive.citations.length === 0) {
+      deps.logger.warn({ modelQuotes: output.quotes.length }, "no verified quote and no extractive answer; not answering");
+      return {
+        ...base,
+        answerable: false,
+        answer: extractive.answer.trim() || NOT_IN_ARTICLE,
+        citations: [],
+        ms: Date.now() - began,
+      };
+    }
+    deps.logger.warn({ modelQuotes: output.quotes.length }, "no model quote verified; using the extractive citations");
+    citations = extractive.citations.slice(0, MAX_ANSWER_CITATIONS);
+  }
+  return { ...base, answerable: true, answer: text, citations, ms: Date.now() - began };
+}
+
+async function offline(deps: LlmDeps, input: AnswerInput, error: LlmError, began: number): Promise<AskResult> {
+  deps.logger.warn({ kind: error.kind, status: error.details.status }, "llm answer failed; using the extractive answer");
+  const { model: _unused, ...result } = await input.fallback();
+  const notice = fallbackNotice(error, "answer");
+  return {
+    ...result,
+    mode: "extractive",
+    notice: result.notice ? `${notice} ${result.notice}` : notice,
+    ms: Date.now() - began,
+  };
+}
+
+/** Any failure (even a bug, such as a missing prompt file) gives the offline answer, not an error. */
+export function toLlmFailure(logger: Logger, error: unknown): LlmError {
+  if (error instanceof LlmError) return error;
+  logger.error({ err: error }, "unexpected error in LLM mode");
+  return new LlmError("server", error instanceof Error ? error.message : String(error), { cause: error });
+}

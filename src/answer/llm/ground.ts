@@ -1,0 +1,74 @@
+/**
+ * The model is never trusted for quotes: every quote it returns is located in the article, and the
+ * citation carries the article's own text at the found offsets. Quotes that cannot be found are dropped.
+ */
+import type { Logger } from "../../log";
+import type { Citation } from "../../types";
+import { locateQuote } from "../locate";
+import type { DocumentLookup, Passage } from "./types";
+
+// Accent folding is safe here: the citation is the article's text, so "Hector" from the model still
+// shows "Héctor".
+const MATCH = { foldAccents: true } as const;
+
+/** Locates one model quote: inside the passages first (in order), then anywhere in their documents. */
+export function verifyQuote(modelQuote: string, passages: Passage[], docs: DocumentLookup): Citation | null {
+  // Models sometimes copy the passage label along with the text: "[2] (Title, ¶4) The …".
+  const quote = modelQuote.replace(/^\s*\[\d+\]\s*(\([^)]*¶\s*\d+\)\s*)?/, "");
+  for (const p of passages) {
+    const text = docs.text(p.docId);
+    if (text === undefined) continue;
+    const at = locateQuote(text.slice(p.start, p.end), quote, MATCH);
+    if (at) return cite(docs, p.docId, text, p.start + at.start, p.start + at.end);
+  }
+  // A quote may straddle two passages, or come from a neighbouring paragraph of the same document.
+  for (const docId of new Set(passages.map((p) => p.docId))) {
+    const text = docs.text(docId);
+    if (text === undefined) continue;
+    const at = locateQuote(text, quote, MATCH);
+    if (at) return cite(docs, docId, text, at.start, at.end);
+  }
+  return null;
+}
+
+function cite(docs: DocumentLookup, docId: string, text: string, start: number, end: number): Citation | null {
+  const quote = text.slice(start, end);
+  // The invariant every front end relies on; checked here rather than assumed from locateQuote.
+  if (end <= start || docs.text(docId)?.slice(start, end) !== quote || quote.trim() === "") return null;
+  return { quote, docId, paragraph: docs.paragraphAt(docId, start), start, end };
+}
+
+/**
+ * Verifies model quotes in order, keeping at most `limit`, skipping any that overlaps one already kept.
+ * Dropped quotes are logged without their text at info level (they may echo the question).
+ */
+export function verifyQuotes(
+  quotes: string[],
+  passages: Passage[],
+  docs: DocumentLookup,
+  logger: Logger,
+  limit: number,
+): Citation[] {
+  const kept: Citation[] = [];
+  quotes.forEach((quote, index) => {
+    if (kept.length >= limit) return;
+    const citation = verifyQuote(quote, passages, docs);
+    if (citation === null) {
+      logger.warn({ quoteIndex: index, quoteChars: quote.length }, "model quote not found in the article; dropped");
+      logger.debug({ quoteIndex: index, quote }, "dropped model quote");
+      return;
+    }
+    const overlaps = kept.some((c) => c.docId === citation.docId && c.start < citation.end && citation.start < c.end);
+    if (!overlaps) kept.push(citation);
+  });
+  return kept;
+}
+
+/** Model prose is shown as plain text; cap it so one runaway reply cannot flood a Slack message. */
+export function cleanModelText(text: string, maxChars: number): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= maxChars) return trimmed;
+  const cut = trimmed.slice(0, maxChars);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > maxChars * 0.8 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,93 @@
+/**
+ * LLM-mode summaries: bullets written by the model, each kept only if at least one of its quotes is
+ * found in the article. Failure, or no bullet surviving verification, returns the offline summary.
+ */
+import { z } from "zod";
+import type { DocumentInfo, SummaryBullet, SummaryLength, SummaryResult } from "../../types";
+import type { LlmDeps } from "./answer";
+import { toLlmFailure } from "./answer";
+import { LlmError, fallbackNotice } from "./errors";
+import { cleanModelText, verifyQuotes } from "./ground";
+import { asData, formatPassages, oneLine, renderPrompt } from "./prompts";
+import type { Passage } from "./types";
+
+export interface SummaryInput {
+  /** Null for a summary of the whole corpus. */
+  topic: string | null;
+  length: SummaryLength;
+  passages: Passage[];
+  documents: DocumentInfo[];
+  /** The extractive summary for the same request (called only when needed). */
+  fallback: () => Promise<SummaryResult>;
+}
+
+export const SummarySchema = z.object({
+  bullets: z.array(z.object({ text: z.string(), quotes: z.array(z.string()) })),
+});
+
+/** Bullets asked for per length; the model may return fewer, never more are kept. */
+export const BULLETS: Record<SummaryLength, number> = { short: 3, medium: 5, long: 8 };
+export const MAX_BULLET_CITATIONS = 2;
+export const MAX_BULLET_CHARS = 400;
+
+export function summaryMessages(input: Pick<SummaryInput, "topic" | "length" | "passages">) {
+  const topic = input.topic?.trim();
+  return renderPrompt("summary", {
+    passages: formatPassages(input.passages),
+    topic: topic ? asData(oneLine(topic)) : "(none: summarise the passages as a whole)",
+    bullets: String(BULLETS[input.length]),
+  });
+}
+
+export async function summarizeWithLlm(deps: LlmDeps, input: SummaryInput): Promise<SummaryResult> {
+  const began = Date.now();
+  if (input.passages.length === 0) return input.fallback();
+
+  let output: z.infer<typeof SummarySchema>;
+  try {
+    output = await deps.client.structuredCall(SummarySchema, summaryMessages(input), { name: "summary" });
+  } catch (error) {
+    return offline(deps, input, toLlmFailure(deps.logger, error), began);
+  }
+
+  const bullets: SummaryBullet[] = [];
+  for (const [index, bullet] of output.bullets.entries()) {
+    if (bullets.length >= BULLETS[input.length]) break;
+    const text = cleanModelText(bullet.text, MAX_BULLET_CHARS);
+    const citations = verifyQuotes(bullet.quotes, input.passages, deps.docs, deps.logger, MAX_BULLET_CITATIONS);
+    if (text === "" || citations.length === 0) {
+      deps.logger.warn({ bulletIndex: index, empty: text === "" }, "summary bullet without a verified quote; dropped");
+      continue;
+    }
+    bullets.push({ text, citations });
+  }
+  if (bullets.length === 0) {
+    const error = new LlmError("bad_output", "no summary bullet had a verified quote");
+    return offline(deps, input, error, began);
+  }
+
+  const used = new Set(bullets.flatMap((b) => b.citations.map((c) => c.docId)));
+  const documents = input.documents.filter((d) => used.has(d.id));
+  return {
+    topic: input.topic,
+    length: input.length,
+    bullets,
+    documents: documents.length > 0 ? documents : input.documents,
+    mode: "llm",
+    model: deps.client.model,
+    ms: Date.now() - began,
+    found: true,
+  };
+}
+
+async function offline(deps: LlmDeps, input: SummaryInput, error: LlmError, began: number): Promise<SummaryResult> {
+  deps.logger.warn({ kind: error.kind, status: error.details.status }, "llm summary failed; using the extractive summary");
+  const { model: _unused, ...result } = await input.fallback();
+  const notice = fallbackNotice(error, "summary");
+  return {
+    ...result,
+    mode: "extractive",
+    notice: result.notice ? `${notice} ${result.notice}` : notice,
+    ms: Date.now() - began,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run eval [-- --verbose] [-- --json FILE]`: quality figures of the offline engine on the
+ * evaluation sets, printed as markdown (the table the README shows).
+ */
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig } from "../src/config";
+import { createEngine } from "../src/engine";
+import { evaluateAll, formatReport, REPO_ROOT } from "./evaluate";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const verbose = args.includes("--verbose") || args.includes("-v");
+  const jsonAt = args.indexOf("--json");
+  // Always offline and extractive: the figures describe the default mode.
+  const config = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: path.join(REPO_ROOT, "corpus"), indexDir: process.env.INDEX_DIR ?? path.join(os.tmpdir(), "article-bot-eval-index") });
+  const engine = await createEngine(config, { notify: (m) => process.stderr.write(`${m}\n`) });
+  await engine.ask("warm up the model"); // the first query pays for model start-up; latency figures are warm
+  const report = await evaluateAll(engine);
+  process.stdout.write(`${formatReport(report)}\n`);
+  if (verbose) {
+    const failures = [...report.ask.flatMap((m) => m.failures), ...report.quotes.flatMap((m) => m.failures), ...report.summary.failures];
+    process.stdout.write(`\n${failures.length} failure(s):\n${failures.map((f) => `- ${f}`).join("\n")}\n`);
+  }
+  if (jsonAt >= 0 && args[jsonAt + 1]) writeFileSync(args[jsonAt + 1] as string, JSON.stringify(report, null, 2));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`eval failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,49 @@
+/**
+ * The one place a citation is made. Every quote that leaves the engine passes `citationAt`, which
+ * takes the text from the document at the given offsets and checks it: a quote is never typed in,
+ * paraphrased or taken from a model.
+ */
+import type { CorpusDocument } from "../corpus/types";
+import type { Citation } from "../types";
+
+export class CitationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CitationError";
+  }
+}
+
+/** The paragraph that contains an offset (1-based); the nearest preceding one for offsets between paragraphs. */
+export function paragraphAt(doc: CorpusDocument, offset: number): number {
+  let found = doc.paragraphs[0]?.number ?? 1;
+  for (const p of doc.paragraphs) {
+    if (p.start > offset) break;
+    found = p.number;
+  }
+  return found;
+}
+
+export function citationAt(doc: CorpusDocument, start: number, end: number): Citation {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > doc.text.length || end <= start) {
+    throw new CitationError(`offsets ${start}–${end} are outside ${doc.id}`);
+  }
+  const citation: Citation = { quote: doc.text.slice(start, end), docId: doc.id, paragraph: paragraphAt(doc, start), start, end };
+  assertCitation(doc.text, citation);
+  return citation;
+}
+
+/** Throws unless the quote is exactly the document's text at its offsets. */
+export function assertCitation(documentText: string, citation: Citation): void {
+  if (documentText.slice(citation.start, citation.end) !== citation.quote || citation.quote.trim().length === 0) {
+    throw new CitationError(`citation in ${citation.docId} at ${citation.start}–${citation.end} is not the document's text`);
+  }
+}
+
+/** Drop citations that overlap an earlier (better) one. */
+export function dedupeCitations<T extends Citation>(citations: T[]): T[] {
+  const kept: T[] = [];
+  for (const c of citations) {
+    if (!kept.some((k) => k.docId === c.docId && c.start < k.end && k.start < c.end)) kept.push(c);
+  }
+  return kept;
+}

@@ -1,0 +1,125 @@
+/**
+ * Extractive answers: built only from the article's own sentences, with their offsets.
+ *
+ * The best-scored sentence answers; a second one joins when it covers question words the first lacks
+ * (several-fact questions). When the evidence is too weak, the answer is "the article doesn't say":
+ * a loosely related quote is worse than none. The thresholds live in `AnswerPolicy` and are tuned
+ * on the evaluation sets (`npm run eval`), never on single questions.
+ */
+import type { AskResult, Citation } from "../types";
+import { expectedAnswerType, offersAnswerType } from "./answerType";
+import { citationAt, dedupeCitations } from "./citations";
+import { parseSpeechQuestion } from "./questions";
+import type { Retrieval, Retriever, ScoredSentence } from "./retrieve";
+import type { SpeechIndex } from "./speech";
+
+export interface AnswerPolicy {
+  /** A question whose best sentence scores below this is not answered… */
+  minScore: number;
+  /** …and neither is one whose words the corpus mostly does not use (share of IDF weight)… */
+  minCorpusCoverage: number;
+  /** …unless the best sentence's meaning is at least this close (paraphrases share few words). */
+  strongSemantic: number;
+  /** Further citations must score at least this share of the best one. */
+  citationRatio: number;
+  maxCitations: number;
+  /** Added to the score of a sentence that offers the kind of answer asked for (a date for "when"). */
+  answerTypeBonus: number;
+  /** How many of the best sentences must include one that offers it, or the question is refused. */
+  answerTypeWindow: number;
+}
+
+export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
+  minScore: 0.45,
+  minCorpusCoverage: 0.5,
+  strongSemantic: 0.6,
+  citationRatio: 0.85,
+  maxCitations: 3,
+  answerTypeBonus: 0.1,
+  answerTypeWindow: 4,
+};
+
+export interface Evidence {
+  /** Candidate sentences, best first. */
+  ranked: ScoredSentence[];
+  answerable: boolean;
+  /** Why the question is not answered, phrased to follow "The article doesn't say". */
+  reason?: string;
+}
+
+/**
+ * Rank the candidate sentences for a question and decide whether they answer it. Shared by the
+ * extractive answer and the LLM mode (which gets the same passages and the same refusal rule).
+ */
+export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech: SpeechIndex, policy: AnswerPolicy): Evidence {
+  const speechQuestion = parseSpeechQuestion(retrieval.question);
+  if (speechQuestion) {
+    const spoken = speech.sentencesBy(speechQuestion.person);
+    if (spoken.length === 0) {
+      const who = speech.mentions(speechQuestion.person) ? speech.fullName(speechQuestion.person) : speechQuestion.person;
+      return { ranked: [], answerable: false, reason: `what ${who} said: it quotes or reports no statement by ${who}` };
+    }
+    // Only what this person said can answer; rank it against the whole question.
+    const ranked = spoken
+      .map((s) => retriever.scoreSentence(s.doc, s.sentence, retrieval.queryVector, retrieval.queryTerms))
+      .sort((a, b) => b.score - a.score);
+    return { ranked, answerable: true };
+  }
+
+  let ranked = retrieval.sentences;
+  const type = expectedAnswerType(retrieval.question);
+  if (type) {
+    ranked = ranked
+      .map((s) => (offersAnswerType(type, s.sentence.text, retrieval.question) ? { ...s, score: s.score + policy.answerTypeBonus } : s))
+      .sort((a, b) => b.score - a.score);
+    if (!ranked.slice(0, policy.answerTypeWindow).some((s) => offersAnswerType(type, s.sentence.text, retrieval.question))) {
+      return { ranked, answerable: false, reason: `that: it gives no ${type} for it` };
+    }
+  }
+  const best = ranked[0];
+  if (!best) return { ranked, answerable: false };
+  const strong = best.semantic >= policy.strongSemantic;
+  if (!strong && (best.score < policy.minScore || retrieval.corpusCoverage < policy.minCorpusCoverage)) {
+    return { ranked, answerable: false };
+  }
+  return { ranked, answerable: true };
+}
+
+function citationOf(s: ScoredSentence): Citation {
+  return citationAt(s.doc, s.sentence.start, s.sentence.end);
+}
+
+/** Pick the answer sentences: the best, plus one that covers question terms the best lacks. */
+function answerSentences(ranked: ScoredSentence[], retriever: Retriever, queryTerms: string[], policy: AnswerPolicy): ScoredSentence[] {
+  const best = ranked[0];
+  if (!best) return [];
+  const chosen = [best];
+  const covered = new Set(retriever.termsOfSentence(best.doc.id, best.sentence.index));
+  const missing = queryTerms.filter((t) => !covered.has(t) && retriever.knows(t));
+  if (missing.length > 0) {
+    const complement = ranked
+      .slice(1, 6)
+      .find((s) => s.score >= best.score * policy.citationRatio * 0.85 && missing.some((t) => retriever.termsOfSentence(s.doc.id, s.sentence.index).has(t)));
+    if (complement) chosen.push(complement);
+  }
+  return chosen;
+}
+
+export function extractiveAnswer(question: string, retrieval: Retrieval, evidence: Evidence, retriever: Retriever, policy: AnswerPolicy, startedAt: number): AskResult {
+  const ms = () => Math.round((performance.now() - startedAt) * 10) / 10;
+  if (!evidence.answerable || evidence.ranked.length === 0) {
+    const answer = evidence.reason ? `The article doesn't say ${evidence.reason}.` : "The article doesn't say. Nothing in it answers that question.";
+    return { question, answerable: false, answer, citations: [], mode: "extractive", ms: ms() };
+  }
+  const chosen = answerSentences(evidence.ranked, retriever, retrieval.queryTerms, policy);
+  const bestScore = evidence.ranked[0]?.score ?? 0;
+  const supporting = evidence.ranked.filter((s) => s.score >= bestScore * policy.citationRatio);
+  // Answer sentences first (best first), then the other strong sentences, in score order.
+  const citations = dedupeCitations([...chosen, ...supporting].map(citationOf)).slice(0, policy.maxCitations);
+  const answer = chosen
+    .slice()
+    .sort((a, b) => (a.doc.id === b.doc.id ? a.sentence.start - b.sentence.start : 0))
+    .map((s) => s.sentence.text.replace(/\s+/g, " "))
+    .join(" ");
+  return { question, answerable: true, answer, citations, mode: "extractive", ms: ms() };
+}

@@ -1,0 +1,54 @@
+/**
+ * What kind of question this is, read from its wording alone (never from the article):
+ * speech questions ("what did X say …") and follow-ups that need the previous question.
+ */
+import { terms } from "../text/tokens";
+
+const SPEECH_QUESTION =
+  /\b(?:what|how|did|does|has|have)\b(?:\s+(?:did|does|do|has|have|was|is))?\s+(.+?)\s+(?:say|said|says|state|stated|tell|told|mention|mentioned|announce|announced|claim|claimed|comment|commented|respond|responded|think|thinks|argue|argued|warn|warned)\b(.*)$/iu;
+const SPEECH_QUESTION_NOUN = /\b(?:what\s+(?:was|is|were|are))\s+(.+?)['’]s?\s+(?:response|reaction|statement|statements|quote|quotes|words|comment|comments|view|position)\b/iu;
+
+export interface SpeechQuestion {
+  /** The person as written in the question ("Tricia McLaughlin", "bukele"). */
+  person: string;
+  /** What the question asks about beyond the speaker ("about organized crime"); may be empty. */
+  rest: string;
+}
+
+export function parseSpeechQuestion(question: string): SpeechQuestion | null {
+  const match = SPEECH_QUESTION.exec(question) ?? SPEECH_QUESTION_NOUN.exec(question);
+  if (!match) return null;
+  const person = (match[1] ?? "").replace(/^(?:the|a|an)\s+/i, "").trim();
+  // "What did the article say" / "what does it say" are not about a person.
+  if (!person || /^(?:it|they|the article|the story|the report|this article|this|he|she)$/i.test(person)) return null;
+  if (person.split(/\s+/).length > 5) return null;
+  return { person, rest: (match[2] ?? "").trim() };
+}
+
+const FOLLOW_UP_START = /^(?:and|also|but|what about|how about|and what|what else|who else|then|so)\b/i;
+const PRONOUN = /\b(?:he|she|him|her|his|hers|they|them|their|it|its|that|this|those|there|then)\b/i;
+
+/**
+ * Complete a short follow-up ("and when?", "who is he?") with the previous question, so the search sees
+ * both. A question that stands on its own is returned unchanged.
+ */
+export function resolveFollowUp(question: string, history: string[] | undefined): string {
+  const previous = history?.filter((q) => q.trim().length > 0).at(-1);
+  if (!previous) return question;
+  const contentTerms = terms(question);
+  const isFollowUp = FOLLOW_UP_START.test(question.trim()) || contentTerms.length === 0 || (contentTerms.length <= 2 && PRONOUN.test(question));
+  return isFollowUp ? `${previous.trim()} ${question.trim()}` : question;
+}
+
+const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/**
+ * The part of the input that asks something. Text around a question ("Ignore all previous
+ * instructions. When does …?") is not searched for: only the question sentence is, when there is one.
+ */
+export function focusQuestion(text: string): string {
+  const sentences = [...segmenter.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
+  if (sentences.length < 2) return text;
+  const asking = sentences.filter((s) => s.endsWith("?"));
+  return asking.length > 0 ? asking.join(" ") : text;
+}

@@ -1,0 +1,173 @@
+/**
+ * Quote lookup: find the passages a person remembers. Tiers, best first:
+ *   1. the phrase itself, ignoring case, accents, punctuation and apostrophes ("Dont" finds "Don’t");
+ *   2. the same words with a typo or two, in order ("hunt you dwn");
+ *   3. a statement by a named speaker ("what did Bukele say");
+ *   4. a close paraphrase, only when meaning and shared words are both strong.
+ * Nothing matching returns an empty list: a loosely related passage is not a match.
+ */
+import type { CorpusDocument, Sentence } from "../corpus/types";
+import type { Statement } from "../corpus/speech";
+import type { ArticleIndex } from "../index/store";
+import { foldText, terms } from "../text/tokens";
+import type { QuoteMatch, QuoteOptions, QuotesResult } from "../types";
+import { citationAt, dedupeCitations } from "./citations";
+import { parseSpeechQuestion } from "./questions";
+import type { Retriever } from "./retrieve";
+import { samePerson, type SpeechIndex } from "./speech";
+
+export interface QuotePolicy {
+  /** Share of query words that must match, in order, for a typo-tolerant phrase match. */
+  minFuzzyShare: number;
+  /** A paraphrase needs this cosine similarity… */
+  minParaphraseSemantic: number;
+  /** …and this share of the query's term weight. */
+  minParaphraseLexical: number;
+  defaultLimit: number;
+}
+
+export const DEFAULT_QUOTE_POLICY: QuotePolicy = {
+  minFuzzyShare: 0.75,
+  minParaphraseSemantic: 0.5,
+  minParaphraseLexical: 0.3,
+  defaultLimit: 5,
+};
+
+/** Words for phrase matching: folded, apostrophes dropped (don't → dont), everything else a separator. */
+export function phraseWords(text: string): string[] {
+  return foldText(text).replace(/'/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 4) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
+      i += 2; // transposition: "teh" for "the"
+      j += 2;
+    } else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** Best in-order alignment share of query words inside passage words (exact or one edit). */
+function orderedMatchShare(query: string[], passage: string[]): { share: number; contiguous: boolean } {
+  if (query.length === 0) return { share: 0, contiguous: false };
+  // Exact contiguous phrase first.
+  outer: for (let s = 0; s + query.length <= passage.length; s++) {
+    for (let k = 0; k < query.length; k++) if (passage[s + k] !== query[k]) continue outer;
+    return { share: 1, contiguous: true };
+  }
+  // Greedy in-order alignment with small gaps, from every start.
+  let best = 0;
+  for (let s = 0; s < passage.length; s++) {
+    let p = s;
+    let matched = 0;
+    for (const word of query) {
+      for (let look = p; look < Math.min(passage.length, p + 3); look++) {
+        if (withinOneEdit(word, passage[look] ?? "")) {
+          matched++;
+          p = look + 1;
+          break;
+        }
+      }
+    }
+    best = Math.max(best, matched / query.length);
+  }
+  return { share: best, contiguous: false };
+}
+
+interface Passage {
+  doc: CorpusDocument;
+  start: number;
+  end: number;
+  speaker: string | null;
+  sentence: Sentence;
+  words: string[];
+}
+
+export class QuoteFinder {
+  private readonly passages: Passage[] = [];
+
+  constructor(
+    index: ArticleIndex,
+    private readonly retriever: Retriever,
+    private readonly speech: SpeechIndex,
+    private readonly policy: QuotePolicy = DEFAULT_QUOTE_POLICY,
+  ) {
+    const speakerOf = new Map(speech.spoken.map((s) => [`${s.doc.id}:${s.sentence.index}`, s.speaker]));
+    for (const doc of index.corpus.documents) {
+      for (const sentence of doc.sentences) {
+        const speaker = speakerOf.get(`${doc.id}:${sentence.index}`) ?? null;
+        // A statement is its own passage (the words inside the quotation marks) …
+        for (const st of speech.statements.filter((x: Statement) => x.docId === doc.id && x.sentenceIndex === sentence.index)) {
+          this.passages.push({ doc, start: st.start, end: st.end, speaker: st.speaker, sentence, words: phraseWords(st.text) });
+        }
+        // … and so is every sentence.
+        this.passages.push({ doc, start: sentence.start, end: sentence.end, speaker, sentence, words: phraseWords(sentence.text) });
+      }
+    }
+  }
+
+  async find(query: string, options: QuoteOptions = {}): Promise<QuotesResult> {
+    const startedAt = performance.now();
+    const limit = options.limit ?? this.policy.defaultLimit;
+    const speechQuestion = parseSpeechQuestion(query);
+    const speaker = options.speaker ?? speechQuestion?.person;
+    const phrase = speechQuestion ? speechQuestion.rest.replace(/^(?:about|on|regarding)\s+/i, "") : query;
+
+    let candidates = this.passages;
+    if (speaker) candidates = candidates.filter((p) => p.speaker !== null && samePerson(speaker, p.speaker));
+
+    const queryWords = phraseWords(phrase);
+    const queryTerms = terms(phrase);
+    const scored: Array<{ passage: Passage; score: number }> = [];
+    let queryVector: Float32Array | undefined;
+    for (const passage of candidates) {
+      if (queryWords.length === 0) {
+        // "what did Bukele say" with nothing more: every statement of the speaker, in article order.
+        scored.push({ passage, score: 2 - passage.start / 1e9 });
+        continue;
+      }
+      const { share, contiguous } = orderedMatchShare(queryWords, passage.words);
+      if (contiguous) {
+        // Tier 1. Shorter passages first: the statement itself before the sentence around it.
+        scored.push({ passage, score: 3 + 1 / (1 + passage.words.length / 100) });
+        continue;
+      }
+      if (share >= this.policy.minFuzzyShare && queryWords.length >= 2) {
+        scored.push({ passage, score: 2 + share * 0.9 });
+        continue;
+      }
+      queryVector ??= await this.retriever.embedQuestion(phrase);
+      const s = this.retriever.scoreSentence(passage.doc, passage.sentence, queryVector, queryTerms);
+      const qualifies = s.semantic >= this.policy.minParaphraseSemantic && s.lexical >= this.policy.minParaphraseLexical;
+      // With a speaker filter, that person's statements are what was asked for; rank them by relevance.
+      if (qualifies || speaker) scored.push({ passage, score: (speaker && !qualifies ? 0 : 1) + s.semantic * 0.6 + s.lexical * 0.4 });
+    }
+    scored.sort((a, b) => b.score - a.score);
+
+    const matches = dedupeCitations(
+      scored.map(({ passage, score }): QuoteMatch => ({
+        ...citationAt(passage.doc, passage.start, passage.end),
+        speaker: passage.speaker,
+        score: Math.round(score * 1000) / 1000,
+      })),
+    ).slice(0, limit);
+    return { query, matches, ms: Math.round((performance.now() - startedAt) * 10) / 10 };
+  }
+}

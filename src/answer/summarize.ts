@@ -1,0 +1,133 @@
+/**
+ * Extractive summaries: centroid scoring for centrality, MMR for variety, bullets in article order.
+ *
+ * Each sentence is scored by its similarity to its document's centroid (what the article is mostly
+ * about), with a small bonus for the lead paragraph (news puts the essentials first). MMR then picks
+ * sentences that are central but not redundant with those already picked. With a topic, retrieval
+ * first narrows the candidates, and the same refusal rule as `ask` applies: no summary of something else.
+ */
+import type { CorpusDocument, Sentence } from "../corpus/types";
+import type { ArticleIndex } from "../index/store";
+import { sentenceKey } from "../index/store";
+import type { SummaryBullet, SummaryLength, SummaryResult } from "../types";
+import { citationAt } from "./citations";
+import { type AnswerPolicy, weighEvidence } from "./extractive";
+import type { Retriever } from "./retrieve";
+import type { SpeechIndex } from "./speech";
+
+export const BULLETS_PER_LENGTH: Record<SummaryLength, number> = { short: 3, medium: 5, long: 8 };
+
+export interface SummaryPolicy {
+  /** MMR trade-off: 1 is pure centrality, 0 pure novelty. */
+  lambda: number;
+  leadBonus: number;
+  /** Weight of topic relevance against centrality when a topic is given. */
+  topicWeight: number;
+}
+
+export const DEFAULT_SUMMARY_POLICY: SummaryPolicy = { lambda: 0.7, leadBonus: 0.08, topicWeight: 0.7 };
+
+interface Candidate {
+  doc: CorpusDocument;
+  sentence: Sentence;
+  vector: Float32Array;
+  relevance: number;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
+  return sum;
+}
+
+function centroid(vectors: Float32Array[]): Float32Array {
+  const dims = vectors[0]?.length ?? 0;
+  const c = new Float32Array(dims);
+  for (const v of vectors) for (let i = 0; i < dims; i++) c[i] = (c[i] ?? 0) + (v[i] ?? 0);
+  const norm = Math.sqrt(dot(c, c)) || 1;
+  return c.map((x) => x / norm);
+}
+
+/** Maximal marginal relevance: greedily take the candidate most relevant and least like those taken. */
+export function selectMmr<T extends { vector: Float32Array; relevance: number }>(candidates: T[], count: number, lambda: number): T[] {
+  const chosen: T[] = [];
+  const pool = [...candidates];
+  while (chosen.length < count && pool.length > 0) {
+    let bestIndex = 0;
+    let bestValue = -Infinity;
+    pool.forEach((c, i) => {
+      const redundancy = chosen.length === 0 ? 0 : Math.max(...chosen.map((x) => dot(x.vector, c.vector)));
+      const value = lambda * c.relevance - (1 - lambda) * redundancy;
+      if (value > bestValue) {
+        bestValue = value;
+        bestIndex = i;
+      }
+    });
+    chosen.push(...pool.splice(bestIndex, 1));
+  }
+  return chosen;
+}
+
+export class Summarizer {
+  constructor(
+    private readonly index: ArticleIndex,
+    private readonly retriever: Retriever,
+    private readonly speech: SpeechIndex,
+    private readonly answerPolicy: AnswerPolicy,
+    private readonly policy: SummaryPolicy = DEFAULT_SUMMARY_POLICY,
+  ) {}
+
+  private centralityCandidates(): Candidate[] {
+    return this.index.corpus.documents.flatMap((doc) => {
+      const vectors = doc.sentences.map((s) => this.index.sentenceVectors.get(sentenceKey(doc.id, s.index)) ?? new Float32Array());
+      const center = centroid(vectors);
+      return doc.sentences.map((sentence, i) => {
+        const vector = vectors[i] ?? new Float32Array();
+        return { doc, sentence, vector, relevance: dot(vector, center) + (sentence.paragraph === 1 ? this.policy.leadBonus : 0) };
+      });
+    });
+  }
+
+  async summarize(options: { topic?: string; length: SummaryLength }): Promise<SummaryResult> {
+    const startedAt = performance.now();
+    const count = BULLETS_PER_LENGTH[options.length];
+    let candidates = this.centralityCandidates();
+    let found = true;
+
+    if (options.topic !== undefined) {
+      const retrieval = await this.retriever.retrieve(options.topic);
+      const evidence = weighEvidence(retrieval, this.retriever, this.speech, this.answerPolicy);
+      const best = evidence.ranked[0]?.score ?? 0;
+      const onTopic = new Map(
+        evidence.ranked.filter((s) => s.score >= best * 0.75).map((s) => [sentenceKey(s.doc.id, s.sentence.index), s.score / (best || 1)]),
+      );
+      found = evidence.answerable && onTopic.size > 0;
+      candidates = found
+        ? candidates
+            .filter((c) => onTopic.has(sentenceKey(c.doc.id, c.sentence.index)))
+            .map((c) => ({ ...c, relevance: this.policy.topicWeight * (onTopic.get(sentenceKey(c.doc.id, c.sentence.index)) ?? 0) + (1 - this.policy.topicWeight) * c.relevance }))
+        : [];
+    }
+
+    const chosen = selectMmr(candidates, count, this.policy.lambda).sort((a, b) =>
+      a.doc.id === b.doc.id ? a.sentence.start - b.sentence.start : a.doc.id.localeCompare(b.doc.id),
+    );
+    const bullets: SummaryBullet[] = chosen.map((c) => ({
+      text: c.sentence.text.replace(/\s+/g, " "),
+      citations: [citationAt(c.doc, c.sentence.start, c.sentence.end)],
+    }));
+    const docIds = new Set(chosen.map((c) => c.doc.id));
+    const documents = this.index.corpus.documents
+      .filter((d) => docIds.has(d.id) || (!found && options.topic === undefined))
+      .map((d) => ({ id: d.id, title: d.title, paragraphs: d.paragraphs.length, sentences: d.sentences.length }));
+    return {
+      topic: options.topic ?? null,
+      length: options.length,
+      bullets,
+      documents,
+      mode: "extractive",
+      ms: Math.round((performance.now() - startedAt) * 10) / 10,
+      found,
+    };
+  }
+}

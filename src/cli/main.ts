@@ -1,0 +1,193 @@
+/**
+ * `article-bot`: the command line over the same engine as the Slack app.
+ *
+ *   article-bot ask ["QUESTION"] [--json]       (no QUESTION: one question per line from stdin)
+ *   article-bot summary [TOPIC] [--length short|medium|long] [--json]
+ *   article-bot quotes "QUERY" [--limit N] [--speaker NAME] [--json]
+ *   article-bot ingest
+ *   article-bot serve
+ *
+ * Results go to stdout; notices, progress and errors to stderr, so `--json` output can be piped.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { createInterface } from "node:readline";
+import { ConfigError, loadConfig, type Config } from "../config";
+import { CorpusError } from "../corpus/load";
+import { EngineInputError, createEngine, type ArticleEngine } from "../engine";
+import { createLogger } from "../log";
+import type { SummaryLength } from "../types";
+import { formatAsk, formatQuotes, formatSummary, type FormatContext } from "./format";
+
+interface GlobalOptions {
+  corpus?: string;
+  index?: string;
+}
+
+/** An error the user can fix: printed as one line, exit code 2. */
+class UsageError extends Error {}
+
+function writeLine(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function progressReporter(enabled: boolean): ((done: number, total: number) => void) | undefined {
+  if (!enabled) return undefined;
+  let lastShown = -1;
+  return (done, total) => {
+    const percent = Math.floor((done / total) * 100);
+    if (percent === lastShown && done !== total) return;
+    lastShown = percent;
+    process.stderr.write(`\rEmbedding ${done}/${total} passages (${percent}%)${done === total ? "\n" : ""}`);
+  };
+}
+
+async function openEngine(globals: GlobalOptions, opts: { forceRebuild?: boolean; showProgress?: boolean } = {}): Promise<{ engine: ArticleEngine; config: Config }> {
+  const config = loadConfig(process.env, { corpusDir: globals.corpus, indexDir: globals.index });
+  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn");
+  const engine = await createEngine(config, {
+    logger,
+    notify: (message) => process.stderr.write(`${message}\n`),
+    onProgress: progressReporter(opts.showProgress ?? process.stderr.isTTY === true),
+    forceRebuild: opts.forceRebuild,
+  });
+  return { engine, config };
+}
+
+function formatContext(engine: ArticleEngine): FormatContext {
+  return { docTitles: new Map(engine.documents().map((d) => [d.id, d.title])) };
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new InvalidArgumentError("expected a whole number from 1 to 100");
+  return n;
+}
+
+async function askCommand(question: string | undefined, options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
+  if (question !== undefined && question.trim() === "") throw new UsageError("the question is empty");
+  const { engine } = await openEngine(globals);
+  const ctx = formatContext(engine);
+  const answerOne = async (q: string) => {
+    const result = await engine.ask(q);
+    writeLine(options.json ? JSON.stringify({ question: result.question, answerable: result.answerable, answer: result.answer, citations: result.citations, mode: result.mode, ms: result.ms, ...(result.model ? { model: result.model } : {}), ...(result.notice ? { notice: result.notice } : {}) }) : formatAsk(result, ctx));
+  };
+  if (question !== undefined) return answerOne(question);
+
+  // No question: one per line from stdin, model and index loaded once.
+  if (process.stdin.isTTY) process.stderr.write("Type a question and press Enter (Ctrl-D to finish).\n");
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let asked = 0;
+  for await (const line of lines) {
+    if (line.trim() === "") continue;
+    if (asked++ > 0 && !options.json) writeLine("");
+    await answerOne(line);
+  }
+  if (asked === 0) throw new UsageError("no question given (pass one as an argument or one per line on stdin)");
+}
+
+async function summaryCommand(topic: string | undefined, options: { length: SummaryLength; json?: boolean }, globals: GlobalOptions): Promise<void> {
+  const { engine } = await openEngine(globals);
+  const result = await engine.summarize({ topic, length: options.length });
+  writeLine(options.json ? JSON.stringify({ topic: result.topic, length: result.length, bullets: result.bullets, documents: result.documents.map((d) => ({ id: d.id, title: d.title })), found: result.found, mode: result.mode, ms: result.ms, ...(result.model ? { model: result.model } : {}), ...(result.notice ? { notice: result.notice } : {}) }) : formatSummary(result, formatContext(engine)));
+}
+
+async function quotesCommand(query: string, options: { limit?: number; speaker?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
+  if (query.trim() === "") throw new UsageError("the query is empty");
+  const { engine } = await openEngine(globals);
+  const result = await engine.findQuotes(query, { limit: options.limit, speaker: options.speaker });
+  writeLine(options.json ? JSON.stringify(result) : formatQuotes(result, formatContext(engine)));
+  if (!options.json && result.matches.length === 0) process.exitCode = 0;
+}
+
+async function ingestCommand(globals: GlobalOptions): Promise<void> {
+  const started = performance.now();
+  const { engine, config } = await openEngine(globals, { forceRebuild: true, showProgress: true });
+  const status = engine.status();
+  process.stderr.write(
+    `Indexed ${status.documents} document(s), ${status.chunks} chunks with ${status.embeddings.provider} embeddings (${status.embeddings.dimensions} dimensions) into ${config.indexDir} in ${Math.round(performance.now() - started)} ms.\n`,
+  );
+}
+
+async function serveCommand(globals: GlobalOptions): Promise<void> {
+  const config = loadConfig(process.env, { corpusDir: globals.corpus, indexDir: globals.index });
+  const { runServe } = await import("../slack/serve");
+  await runServe(config, createLogger(config.logLevel));
+}
+
+export function buildProgram(): Command {
+  const program = new Command("article-bot")
+    .description("Answer questions about news articles with quotes copied word for word from them.")
+    .option("--corpus <dir>", "folder of .txt/.md articles (default: $CORPUS_DIR or ./corpus)")
+    .option("--index <dir>", "index folder (default: $INDEX_DIR or ./.index)")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+  program
+    .command("ask")
+    .description("answer a question with cited quotes; with no QUESTION, answer one per line from stdin")
+    .argument("[question]", "the question, in quotes")
+    .option("--json", "print one JSON object per question")
+    .action((question: string | undefined, options: { json?: boolean }) => askCommand(question, options, globals()));
+
+  program
+    .command("summary")
+    .description("summarize the article, or what it says on TOPIC, in verbatim bullets")
+    .argument("[topic]", "focus the summary on this topic")
+    .addOption(new Option("--length <length>", "how many bullets").choices(["short", "medium", "long"]).default("medium"))
+    .option("--json", "print the result as JSON")
+    .action((topic: string | undefined, options: { length: SummaryLength; json?: boolean }) => summaryCommand(topic, options, globals()));
+
+  program
+    .command("quotes")
+    .description("find the passages that match words you remember, or what a person said")
+    .argument("<query>", "words you remember, or e.g. \"what did Bukele say\"")
+    .option("--limit <n>", "most matches to show (default 5)", parsePositiveInt)
+    .option("--speaker <name>", "only statements by this speaker")
+    .option("--json", "print the result as JSON")
+    .action((query: string, options: { limit?: number; speaker?: string; json?: boolean }) => quotesCommand(query, options, globals()));
+
+  program
+    .command("ingest")
+    .description("build the index from the corpus (other commands build it when missing or stale)")
+    .action(() => ingestCommand(globals()));
+
+  program
+    .command("serve")
+    .description("run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
+    .action(() => serveCommand(globals()));
+
+  return program;
+}
+
+/** Entry point: never throws; sets the exit code. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return;
+    }
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has printed its message already (help and version exit with code 0).
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (err instanceof UsageError || err instanceof EngineInputError) {
+      process.stderr.write(`article-bot: ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (err instanceof ConfigError || err instanceof CorpusError) {
+      process.stderr.write(`article-bot: ${err.message.split("\n").join("\narticle-bot: ")}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`article-bot: ${(err as Error).message ?? String(err)}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(err as Error).stack ?? ""}\n`);
+    process.exitCode = 1;
+  }
+}

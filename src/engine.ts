@@ -1,0 +1,196 @@
+/**
+ * The engine: corpus → index → answers. Created once per process (CLI run or server) and shared.
+ * It knows nothing of Slack or terminals; front ends call `ask`, `summarize` and `findQuotes`.
+ */
+import type { Config } from "./config";
+import { loadCorpus } from "./corpus/load";
+import { createEmbeddingProvider } from "./index/embeddings";
+import { type OpenIndexOptions, openIndex, type ArticleIndex } from "./index/store";
+import { DEFAULT_ANSWER_POLICY, extractiveAnswer, weighEvidence, type AnswerPolicy } from "./answer/extractive";
+import { focusQuestion, resolveFollowUp } from "./answer/questions";
+import { DEFAULT_RETRIEVAL_PARAMS, Retriever, type RetrievalParams } from "./answer/retrieve";
+import { SpeechIndex } from "./answer/speech";
+import { QuoteFinder } from "./answer/quotes";
+import { Summarizer } from "./answer/summarize";
+import type { ChatClient, DocumentLookup, Passage } from "./answer/llm/types";
+import { paragraphAt } from "./answer/citations";
+import type { Chunk } from "./index/chunk";
+import { silentLogger, type Logger } from "./log";
+import type { AskOptions, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./types";
+
+export interface EngineOptions extends Pick<OpenIndexOptions, "notify" | "onProgress" | "forceRebuild"> {
+  logger?: Logger;
+  retrieval?: RetrievalParams;
+  policy?: AnswerPolicy;
+}
+
+export class EngineInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EngineInputError";
+  }
+}
+
+/** Passages handed to a chat model: the best fused chunks for a question. */
+const LLM_PASSAGES = 6;
+/** Upper bound of article text sent for a whole-corpus summary. */
+const LLM_SUMMARY_CHARS = 12000;
+
+/** Longest question or query accepted; longer input is almost always a paste by mistake. */
+export const MAX_QUESTION_CHARS = 2000;
+
+function cleanInput(text: string, what: string): string {
+  const cleaned = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").trim();
+  if (cleaned.length === 0) throw new EngineInputError(`the ${what} is empty`);
+  if (cleaned.length > MAX_QUESTION_CHARS) throw new EngineInputError(`the ${what} is longer than ${MAX_QUESTION_CHARS} characters`);
+  return cleaned;
+}
+
+export class ArticleEngine implements Engine {
+  readonly retriever: Retriever;
+  readonly speech: SpeechIndex;
+  private readonly quoteFinder: QuoteFinder;
+  private readonly summarizer: Summarizer;
+  private readonly documentInfo: DocumentInfo[];
+  /** The chat model client, created on first use; undefined when answers are extractive. */
+  private chat: Promise<{ client: ChatClient; llm: typeof import("./answer/llm") }> | undefined;
+
+  constructor(
+    readonly index: ArticleIndex,
+    readonly config: Config,
+    private readonly logger: Logger = silentLogger,
+    retrieval: RetrievalParams = DEFAULT_RETRIEVAL_PARAMS,
+    readonly policy: AnswerPolicy = DEFAULT_ANSWER_POLICY,
+  ) {
+    this.retriever = new Retriever(index, retrieval);
+    this.speech = new SpeechIndex(index.corpus.documents);
+    this.quoteFinder = new QuoteFinder(index, this.retriever, this.speech);
+    this.summarizer = new Summarizer(index, this.retriever, this.speech, policy);
+    this.documentInfo = index.corpus.documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      ...(d.source ? { source: d.source } : {}),
+      ...(d.date ? { date: d.date } : {}),
+      paragraphs: d.paragraphs.length,
+      sentences: d.sentences.length,
+    }));
+  }
+
+  /** LLM mode is loaded lazily: offline runs never import the OpenAI client. */
+  private chatModel(): Promise<{ client: ChatClient; llm: typeof import("./answer/llm") }> | undefined {
+    const llmConfig = this.config.llm;
+    if (!llmConfig) return undefined;
+    this.chat ??= import("./answer/llm").then((llm) => ({ client: llm.createChatClient(llmConfig, this.logger), llm }));
+    return this.chat;
+  }
+
+  private readonly documentLookup: DocumentLookup = {
+    text: (docId) => this.index.documents.get(docId)?.text,
+    paragraphAt: (docId, offset) => {
+      const doc = this.index.documents.get(docId);
+      return doc ? paragraphAt(doc, offset) : 1;
+    },
+  };
+
+  private toPassages(chunks: Chunk[]): Passage[] {
+    return chunks.map((c, i) => ({
+      n: i + 1,
+      docId: c.docId,
+      title: this.index.documents.get(c.docId)?.title ?? c.docId,
+      paragraph: c.paragraph,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+    }));
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
+    const startedAt = performance.now();
+    const asked = cleanInput(question, "question");
+    const resolved = resolveFollowUp(focusQuestion(asked), options.history);
+    const retrieval = await this.retriever.retrieve(resolved);
+    const evidence = weighEvidence(retrieval, this.retriever, this.speech, this.policy);
+    const extractive = extractiveAnswer(asked, retrieval, evidence, this.retriever, this.policy, startedAt);
+    const chat = this.chatModel();
+    let result = extractive;
+    if (chat) {
+      const { client, llm } = await chat;
+      const passages = this.toPassages(retrieval.chunks.slice(0, LLM_PASSAGES).map((c) => c.chunk));
+      result = await llm.answerWithLlm(
+        { client, docs: this.documentLookup, logger: this.logger },
+        { question: asked, history: options.history, passages, fallback: () => Promise.resolve(extractive) },
+      );
+      result.ms = Math.round((performance.now() - startedAt) * 10) / 10;
+    }
+    if (resolved !== asked) result.resolvedQuestion = resolved;
+    this.logger.info({ op: "ask", mode: result.mode, answerable: result.answerable, citations: result.citations.length, ms: result.ms, chars: asked.length }, "answered");
+    return result;
+  }
+
+  async summarize(options: SummaryOptions = {}): Promise<SummaryResult> {
+    const topic = options.topic === undefined || options.topic.trim() === "" ? undefined : cleanInput(options.topic, "topic");
+    const length = options.length ?? "medium";
+    const startedAt = performance.now();
+    const extractive = await this.summarizer.summarize({ topic, length });
+    let result = extractive;
+    const chat = this.chatModel();
+    if (chat && extractive.found) {
+      const { client, llm } = await chat;
+      const chunks = topic !== undefined ? (await this.retriever.retrieve(topic)).chunks.slice(0, LLM_PASSAGES).map((c) => c.chunk) : this.leadingChunks();
+      result = await llm.summarizeWithLlm(
+        { client, docs: this.documentLookup, logger: this.logger },
+        { topic: topic ?? null, length, passages: this.toPassages(chunks), documents: this.documentInfo, fallback: () => Promise.resolve(extractive) },
+      );
+      result.ms = Math.round((performance.now() - startedAt) * 10) / 10;
+    }
+    this.logger.info({ op: "summary", mode: result.mode, bullets: result.bullets.length, topic: topic !== undefined, ms: result.ms }, "summarized");
+    return result;
+  }
+
+  async findQuotes(query: string, options: QuoteOptions = {}): Promise<QuotesResult> {
+    const result = await this.quoteFinder.find(cleanInput(query, "query"), options);
+    this.logger.info({ op: "quotes", matches: result.matches.length, ms: result.ms }, "quotes found");
+    return result;
+  }
+
+  /** Non-overlapping chunks in corpus order, up to the summary budget. */
+  private leadingChunks(): Chunk[] {
+    const out: Chunk[] = [];
+    let chars = 0;
+    const lastEnd = new Map<string, number>();
+    for (const c of this.index.chunks) {
+      if ((lastEnd.get(c.docId) ?? -1) > c.start) continue;
+      if (chars + c.text.length > LLM_SUMMARY_CHARS) break;
+      out.push(c);
+      chars += c.text.length;
+      lastEnd.set(c.docId, c.end);
+    }
+    return out;
+  }
+
+  documents(): DocumentInfo[] {
+    return this.documentInfo;
+  }
+
+  documentText(docId: string): string | undefined {
+    return this.index.documents.get(docId)?.text;
+  }
+
+  status(): EngineStatus {
+    return {
+      documents: this.index.corpus.documents.length,
+      chunks: this.index.chunks.length,
+      embeddings: { ...this.index.manifest.embeddings },
+      llm: this.config.llm ? { enabled: true, model: this.config.llm.model } : { enabled: false },
+    };
+  }
+}
+
+export async function createEngine(config: Config, options: EngineOptions = {}): Promise<ArticleEngine> {
+  const logger = options.logger ?? silentLogger;
+  const corpus = await loadCorpus(config.corpusDir);
+  const embedding = await createEmbeddingProvider(config.embeddings);
+  const index = await openIndex(corpus, embedding, config.indexDir, options);
+  logger.info({ documents: corpus.documents.length, chunks: index.chunks.length, embeddings: index.manifest.embeddings.model }, "index ready");
+  return new ArticleEngine(index, config, logger, options.retrieval, options.policy);
+}

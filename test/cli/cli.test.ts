@@ -1,0 +1,123 @@
+/**
+ * The command line as users run it: the compiled `bin/article-bot.js` in a child process
+ * (`npm test` builds dist/ first). One shared index keeps the suite fast.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { tempConfig } from "../helpers/engine";
+
+const BIN = path.join(__dirname, "../../bin/article-bot.js");
+const config = tempConfig();
+const env = { ...process.env, LLM_PROVIDER: "none", CORPUS_DIR: config.corpusDir, INDEX_DIR: config.indexDir, OPENAI_API_KEY: "" };
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv }, timeout: 60000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+    });
+    if (input !== undefined) child.stdin?.end(input);
+    else child.stdin?.end();
+  });
+}
+
+beforeAll(async () => {
+  const ingest = await run(["ingest"]);
+  expect(ingest.code).toBe(0);
+  expect(ingest.stderr).toMatch(/Indexed 1 document\(s\)/);
+});
+
+test("ask --json prints exactly the documented contract", async () => {
+  const { code, stdout } = await run(["ask", "--json", "Who will Noem meet in Colombia?"]);
+  expect(code).toBe(0);
+  const lines = stdout.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  const result = JSON.parse(lines[0] ?? "") as Record<string, unknown>;
+  expect(Object.keys(result)).toEqual(["question", "answerable", "answer", "citations", "mode", "ms"]);
+  expect(result).toMatchObject({ question: "Who will Noem meet in Colombia?", answerable: true, mode: "extractive" });
+  expect(result.answer).toContain("Petro");
+  const citations = result.citations as Array<Record<string, unknown>>;
+  expect(Object.keys(citations[0] ?? {})).toEqual(["quote", "docId", "paragraph", "start", "end"]);
+  expect(typeof result.ms).toBe("number");
+});
+
+test("ask with no question reads one per line from stdin", async () => {
+  const { code, stdout } = await run(["ask", "--json"], "When will the trip end?\n\nWhat is the capital of France?\n");
+  expect(code).toBe(0);
+  const results = stdout.trim().split("\n").map((l) => JSON.parse(l) as { question: string; answerable: boolean });
+  expect(results.map((r) => r.question)).toEqual(["When will the trip end?", "What is the capital of France?"]);
+  expect(results[1]?.answerable).toBe(false);
+});
+
+test("terminal output shows the answer, then each quote with its paragraph", async () => {
+  const { code, stdout } = await run(["ask", "How many Venezuelans were deported?"]);
+  expect(code).toBe(0);
+  expect(stdout).toMatch(/101 were Venezuelans/);
+  expect(stdout).toMatch(/\[1\] “.+”\n\s+— ¶4/);
+  expect(stdout).toMatch(/offline, extractive/);
+});
+
+test("summary and quotes commands", async () => {
+  const summary = await run(["summary", "--length", "short", "--json"]);
+  expect(summary.code).toBe(0);
+  const parsed = JSON.parse(summary.stdout) as { bullets: unknown[]; length: string; mode: string };
+  expect(parsed).toMatchObject({ length: "short", mode: "extractive" });
+  expect(parsed.bullets).toHaveLength(3);
+  const quotes = await run(["quotes", "--json", "--limit", "2", "lock you up"]);
+  const q = JSON.parse(quotes.stdout) as { matches: Array<{ quote: string; speaker: string | null }> };
+  expect(q.matches[0]?.quote).toContain("lock you up");
+  expect(q.matches.length).toBeLessThanOrEqual(2);
+  const none = await run(["quotes", "ice cream recipes"]);
+  expect(none.stdout).toMatch(/No passage in the article matches/);
+});
+
+test.each([
+  [["ask", ""], /the question is empty/],
+  [["ask", "--nope", "x"], /unknown option '--nope'/],
+  [["summary", "--length", "huge"], /Allowed choices are short, medium, long/],
+  [["quotes", "x", "--limit", "0"], /whole number/],
+])("bad input %j: one clear line on stderr, non-zero exit", async (args, message) => {
+  const { code, stderr, stdout } = await run(args);
+  expect(code).not.toBe(0);
+  expect(stderr).toMatch(message);
+  expect(stdout).toBe("");
+});
+
+test("missing, empty and binary corpora are reported clearly", async () => {
+  const empty = mkdtempSync(path.join(os.tmpdir(), "article-bot-empty-"));
+  const missing = await run(["ask", "--corpus", path.join(empty, "nope"), "q?"]);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr.trim()).toMatch(/^article-bot: corpus folder .* does not exist/);
+  expect((await run(["ask", "--corpus", empty, "q?"])).stderr).toMatch(/has no \.txt or \.md documents/);
+  writeFileSync(path.join(empty, "bad.txt"), Buffer.from([0, 1, 2, 3]));
+  expect((await run(["ask", "--corpus", empty, "q?"])).stderr).toMatch(/bad\.txt: looks like a binary file/);
+});
+
+test("a corrupt index is rebuilt with a notice, never read", async () => {
+  writeFileSync(path.join(config.indexDir, "vectors.hnsw"), "garbage");
+  const { code, stderr, stdout } = await run(["ask", "--json", "When does Noem visit El Salvador?"]);
+  expect(code).toBe(0);
+  expect(stderr).toMatch(/could not be read .*rebuilding/);
+  expect(stdout).toContain("March 26");
+});
+
+test("an invalid environment variable names itself", async () => {
+  const { code, stderr } = await run(["ask", "x?"], undefined, { EMBEDDINGS_PROVIDER: "magic" });
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/EMBEDDINGS_PROVIDER: .*'local' \| 'openai'/);
+});
+
+test("--help for each command", async () => {
+  for (const command of ["ask", "summary", "quotes", "ingest", "serve"]) {
+    const { code, stdout } = await run([command, "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`Usage: article-bot ${command}`));
+  }
+});

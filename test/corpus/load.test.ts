@@ -1,0 +1,34 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CorpusError, loadCorpus } from "../../src/corpus/load";
+
+function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), "article-bot-corpus-"));
+}
+
+describe("loadCorpus", () => {
+  test("loads .txt and .md files in name order, ignores others, hashes contents", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "b.md"), "# Second\n\nBody of b.");
+    writeFileSync(path.join(dir, "a.txt"), "First document. It has two sentences.");
+    writeFileSync(path.join(dir, "notes.json"), "{}");
+    const corpus = await loadCorpus(dir);
+    expect(corpus.documents.map((d) => d.id)).toEqual(["a", "b"]);
+    const before = corpus.hash;
+    writeFileSync(path.join(dir, "a.txt"), "First document. It has changed.");
+    expect((await loadCorpus(dir)).hash).not.toBe(before);
+  });
+
+  test.each([
+    ["a missing folder", (dir: string) => path.join(dir, "nope"), /does not exist/],
+    ["an empty folder", (dir: string) => dir, /has no \.txt or \.md documents/],
+    ["a binary file", (dir: string) => (writeFileSync(path.join(dir, "x.txt"), Buffer.from([0x89, 0x50, 0x00, 0x01])), dir), /binary/],
+    ["invalid UTF-8", (dir: string) => (writeFileSync(path.join(dir, "x.txt"), Buffer.from([0x66, 0xff, 0xfe, 0x41])), dir), /not valid UTF-8/],
+    ["a file with no text", (dir: string) => (writeFileSync(path.join(dir, "x.md"), "   \n\n"), dir), /no text/],
+    ["a file that cannot be read", (dir: string) => (mkdirSync(path.join(dir, "folder.txt")), dir), /cannot be read/],
+  ])("%s is a clear CorpusError", async (_name, setup, message) => {
+    await expect(loadCorpus(setup(tempDir()))).rejects.toThrow(CorpusError);
+    await expect(loadCorpus(setup(tempDir()))).rejects.toThrow(message);
+  });
+});

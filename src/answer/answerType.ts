@@ -24,7 +24,7 @@ export function expectedAnswerType(question: string): AnswerType | null {
   const q = foldText(question);
   if (/\bhow (?:long|many (?:days|weeks|months|years|hours))\b/.test(q)) return "duration";
   if (/\bhow much\b.*\b(?:cost|costs|pay|paid|spend|spent|price|worth|money|budget|fund)\b|\bwhat (?:did|does|will) .* cost\b|\bhow much money\b/.test(q)) return "money";
-  if (/\bhow (?:many|much)\b|\bwhat (?:number|percentage|share)\b/.test(q)) return "number";
+  if (/\bhow (?:many|much|old)\b|\bwhat (?:number|percentage|share)\b/.test(q)) return "number";
   if (/^(?:\W*)when\b|\bwhen (?:is|was|does|did|will|do)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b/.test(q)) return "date";
   if (/^(?:\W*)(?:who|whom|whose)\b|\b(?:who|whom) (?:is|was|are|were|will|did|does)\b|\bwhich (?:president|minister|official|officials|secretary|person|people|leader|leaders|man|woman|spokesman|spokeswoman|spokesperson)\b|\bwhat (?:is|was) the name\b|\bnames? of\b/.test(q)) return "person";
   if (/^(?:\W*)where\b|\bwhere (?:is|was|does|did|will|do)\b|\bwhich (?:country|countries|city|cities|place|region|state)\b|\bin what (?:country|city|place)\b/.test(q)) return "place";
@@ -34,7 +34,9 @@ export function expectedAnswerType(question: string): AnswerType | null {
 /** Does `text` hold an answer of this type that the question does not already contain? */
 export function offersAnswerType(type: AnswerType, text: string, question: string): boolean {
   const asked = new Set(foldText(question).split(/[^\p{L}\p{N}]+/u));
-  for (const match of text.matchAll(DETECTORS[type])) {
+  // The digits of a date ("March 26, 2025") are not a count.
+  const searched = type === "number" ? text.replace(/\b(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|(?:of |in )?(?:1[5-9]|20)\d{2})\b/g, " ") : text;
+  for (const match of searched.matchAll(DETECTORS[type])) {
     const words = foldText(match[0]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     // "Noem" in "who will Noem meet" is not an answer; a name not asked about is.
     if (words.some((w) => !asked.has(w) && !/^(?:the|a|an)$/.test(w))) {

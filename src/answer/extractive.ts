@@ -30,8 +30,8 @@ export interface AnswerPolicy {
 }
 
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
-  minScore: 0.45,
-  minCorpusCoverage: 0.5,
+  minScore: 0.33,
+  minCorpusCoverage: 0,
   strongSemantic: 0.6,
   citationRatio: 0.85,
   maxCitations: 3,
@@ -105,6 +105,23 @@ function answerSentences(ranked: ScoredSentence[], retriever: Retriever, queryTe
   return chosen;
 }
 
+/**
+ * Further citations, best first: sentences that add what the answer lacks (question words it does not
+ * cover, or another answer of the asked type, as in "which presidents …"), then other strong sentences.
+ */
+function supportingSentences(ranked: ScoredSentence[], chosen: ScoredSentence[], retriever: Retriever, retrieval: Retrieval, policy: AnswerPolicy): ScoredSentence[] {
+  const best = ranked[0]?.score ?? 0;
+  const type = expectedAnswerType(retrieval.question);
+  const covered = new Set(chosen.flatMap((s) => [...retriever.termsOfSentence(s.doc.id, s.sentence.index)]));
+  const adds = (s: ScoredSentence): boolean =>
+    (type !== null && offersAnswerType(type, s.sentence.text, retrieval.question)) ||
+    retrieval.queryTerms.some((t) => !covered.has(t) && retriever.termsOfSentence(s.doc.id, s.sentence.index).has(t));
+  const pool = ranked.filter((s) => !chosen.includes(s));
+  const complementing = pool.filter((s) => s.score >= best * policy.citationRatio * 0.85 && adds(s));
+  const strong = pool.filter((s) => s.score >= best * policy.citationRatio);
+  return [...complementing, ...strong];
+}
+
 export function extractiveAnswer(question: string, retrieval: Retrieval, evidence: Evidence, retriever: Retriever, policy: AnswerPolicy, startedAt: number): AskResult {
   const ms = () => Math.round((performance.now() - startedAt) * 10) / 10;
   if (!evidence.answerable || evidence.ranked.length === 0) {
@@ -112,10 +129,7 @@ export function extractiveAnswer(question: string, retrieval: Retrieval, evidenc
     return { question, answerable: false, answer, citations: [], mode: "extractive", ms: ms() };
   }
   const chosen = answerSentences(evidence.ranked, retriever, retrieval.queryTerms, policy);
-  const bestScore = evidence.ranked[0]?.score ?? 0;
-  const supporting = evidence.ranked.filter((s) => s.score >= bestScore * policy.citationRatio);
-  // Answer sentences first (best first), then the other strong sentences, in score order.
-  const citations = dedupeCitations([...chosen, ...supporting].map(citationOf)).slice(0, policy.maxCitations);
+  const citations = dedupeCitations([...chosen, ...supportingSentences(evidence.ranked, chosen, retriever, retrieval, policy)].map(citationOf)).slice(0, policy.maxCitations);
   const answer = chosen
     .slice()
     .sort((a, b) => (a.doc.id === b.doc.id ? a.sentence.start - b.sentence.start : 0))

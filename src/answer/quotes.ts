@@ -15,11 +15,14 @@ import { citationAt, dedupeCitations } from "./citations";
 import { parseSpeechQuestion } from "./questions";
 import type { Retriever } from "./retrieve";
 import { samePerson, type SpeechIndex } from "./speech";
+import { dot, unit } from "../index/vectors";
 
 export interface QuotePolicy {
   /** Share of query words that must match, in order, for a typo-tolerant phrase match. */
   minFuzzyShare: number;
-  /** A paraphrase needs this cosine similarity… */
+  /** A quoted statement is a paraphrase match when its own meaning is this close to the query. */
+  minStatementSemantic: number;
+  /** A sentence paraphrase needs this cosine similarity… */
   minParaphraseSemantic: number;
   /** …and this share of the query's term weight. */
   minParaphraseLexical: number;
@@ -28,6 +31,7 @@ export interface QuotePolicy {
 
 export const DEFAULT_QUOTE_POLICY: QuotePolicy = {
   minFuzzyShare: 0.75,
+  minStatementSemantic: 0.5,
   minParaphraseSemantic: 0.5,
   minParaphraseLexical: 0.3,
   defaultLimit: 5,
@@ -40,7 +44,8 @@ export function phraseWords(text: string): string[] {
 
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 4) return false;
+  // Short words must match exactly, except a dropped letter from a four-letter one ("dwn" for "down").
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4) return false;
   let i = 0;
   let j = 0;
   let edits = 0;
@@ -98,10 +103,14 @@ interface Passage {
   speaker: string | null;
   sentence: Sentence;
   words: string[];
+  /** Set for quoted statements: the words inside the quotation marks. */
+  statement?: string;
 }
 
 export class QuoteFinder {
   private readonly passages: Passage[] = [];
+  /** Vectors of the quoted statements, embedded on the first paraphrase lookup (a handful per article). */
+  private statementVectors: Promise<Map<Passage, Float32Array>> | undefined;
 
   constructor(
     index: ArticleIndex,
@@ -115,12 +124,21 @@ export class QuoteFinder {
         const speaker = speakerOf.get(`${doc.id}:${sentence.index}`) ?? null;
         // A statement is its own passage (the words inside the quotation marks) …
         for (const st of speech.statements.filter((x: Statement) => x.docId === doc.id && x.sentenceIndex === sentence.index)) {
-          this.passages.push({ doc, start: st.start, end: st.end, speaker: st.speaker, sentence, words: phraseWords(st.text) });
+          this.passages.push({ doc, start: st.start, end: st.end, speaker: st.speaker, sentence, words: phraseWords(st.text), statement: st.text });
         }
         // … and so is every sentence.
         this.passages.push({ doc, start: sentence.start, end: sentence.end, speaker, sentence, words: phraseWords(sentence.text) });
       }
     }
+  }
+
+  private embedStatements(): Promise<Map<Passage, Float32Array>> {
+    this.statementVectors ??= (async () => {
+      const statements = this.passages.filter((p) => p.statement !== undefined);
+      const vectors = await this.retriever.index.embedding.embeddings.embedDocuments(statements.map((p) => p.statement ?? ""));
+      return new Map(statements.map((p, i) => [p, unit(vectors[i] ?? [])]));
+    })();
+    return this.statementVectors;
   }
 
   async find(query: string, options: QuoteOptions = {}): Promise<QuotesResult> {
@@ -140,7 +158,8 @@ export class QuoteFinder {
     for (const passage of candidates) {
       if (queryWords.length === 0) {
         // "what did Bukele say" with nothing more: every statement of the speaker, in article order.
-        scored.push({ passage, score: 2 - passage.start / 1e9 });
+        // Direct quotes before reported speech.
+        scored.push({ passage, score: (passage.statement !== undefined ? 2.5 : 2) - passage.start / 1e9 });
         continue;
       }
       const { share, contiguous } = orderedMatchShare(queryWords, passage.words);
@@ -155,9 +174,13 @@ export class QuoteFinder {
       }
       queryVector ??= await this.retriever.embedQuestion(phrase);
       const s = this.retriever.scoreSentence(passage.doc, passage.sentence, queryVector, queryTerms);
-      const qualifies = s.semantic >= this.policy.minParaphraseSemantic && s.lexical >= this.policy.minParaphraseLexical;
+      const statementVector = passage.statement !== undefined ? (await this.embedStatements()).get(passage) : undefined;
+      const statementSemantic = statementVector ? dot(statementVector, queryVector) : -1;
+      const qualifies =
+        statementSemantic >= this.policy.minStatementSemantic ||
+        (s.semantic >= this.policy.minParaphraseSemantic && s.lexical >= this.policy.minParaphraseLexical);
       // With a speaker filter, that person's statements are what was asked for; rank them by relevance.
-      if (qualifies || speaker) scored.push({ passage, score: (speaker && !qualifies ? 0 : 1) + s.semantic * 0.6 + s.lexical * 0.4 });
+      if (qualifies || speaker) scored.push({ passage, score: (speaker && !qualifies ? 0 : 1) + Math.max(s.semantic, statementSemantic) * 0.6 + s.lexical * 0.4 });
     }
     scored.sort((a, b) => b.score - a.score);
 

@@ -7,6 +7,7 @@ import type { Chunk } from "../index/chunk";
 import { type ArticleIndex, sentenceKey } from "../index/store";
 import { SpellingCorrector } from "../text/spelling";
 import { terms, words } from "../text/tokens";
+import { dot, unit } from "../index/vectors";
 
 export interface RetrievalParams {
   /** Candidates taken from each retriever before fusion. */
@@ -22,7 +23,7 @@ export const DEFAULT_RETRIEVAL_PARAMS: RetrievalParams = {
   candidates: 20,
   rrfK: 60,
   topChunks: 5,
-  weights: { semantic: 0.55, lexical: 0.35, chunk: 0.1 },
+  weights: { semantic: 0.6, lexical: 0.3, chunk: 0.1 },
 };
 
 export interface FusedChunk {
@@ -57,17 +58,6 @@ export interface Retrieval {
   /** Share of the question's term weight found anywhere in the corpus. */
   corpusCoverage: number;
   timings: { embedMs: number; vectorMs: number; lexicalMs: number; scoreMs: number };
-}
-
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
-  return sum;
-}
-
-function unit(vector: number[]): Float32Array {
-  const norm = Math.sqrt(dot(vector, vector)) || 1;
-  return Float32Array.from(vector, (x) => x / norm);
 }
 
 const now = () => performance.now();

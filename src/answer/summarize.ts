@@ -14,6 +14,7 @@ import { citationAt } from "./citations";
 import { type AnswerPolicy, weighEvidence } from "./extractive";
 import type { Retriever } from "./retrieve";
 import type { SpeechIndex } from "./speech";
+import { dot, unit } from "../index/vectors";
 
 export const BULLETS_PER_LENGTH: Record<SummaryLength, number> = { short: 3, medium: 5, long: 8 };
 
@@ -23,9 +24,21 @@ export interface SummaryPolicy {
   leadBonus: number;
   /** Weight of topic relevance against centrality when a topic is given. */
   topicWeight: number;
+  /** Bonus per specific detail (a number, a date, a named person or place, a quotation), up to three. */
+  detailBonus: number;
 }
 
-export const DEFAULT_SUMMARY_POLICY: SummaryPolicy = { lambda: 0.7, leadBonus: 0.08, topicWeight: 0.7 };
+export const DEFAULT_SUMMARY_POLICY: SummaryPolicy = { lambda: 0.6, leadBonus: 0.08, topicWeight: 0.7, detailBonus: 0.12 };
+
+const DETAILS = /\d[\d,.]*|[“"][^”"]{12,}[”"]|(?<=\S\s)\p{Lu}[\p{L}'’-]+(?:\s+(?:de\s+)?\p{Lu}[\p{L}'’-]+)*/gu;
+
+/**
+ * How many specific details a sentence carries: a summary of facts beats a summary of framing.
+ * Capitalised words count only after the first word (every sentence starts with one).
+ */
+export function detailCount(text: string): number {
+  return Math.min(3, text.match(DETAILS)?.length ?? 0);
+}
 
 interface Candidate {
   doc: CorpusDocument;
@@ -34,18 +47,11 @@ interface Candidate {
   relevance: number;
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
-  return sum;
-}
-
 function centroid(vectors: Float32Array[]): Float32Array {
   const dims = vectors[0]?.length ?? 0;
   const c = new Float32Array(dims);
   for (const v of vectors) for (let i = 0; i < dims; i++) c[i] = (c[i] ?? 0) + (v[i] ?? 0);
-  const norm = Math.sqrt(dot(c, c)) || 1;
-  return c.map((x) => x / norm);
+  return unit(c);
 }
 
 /** Maximal marginal relevance: greedily take the candidate most relevant and least like those taken. */
@@ -83,7 +89,8 @@ export class Summarizer {
       const center = centroid(vectors);
       return doc.sentences.map((sentence, i) => {
         const vector = vectors[i] ?? new Float32Array();
-        return { doc, sentence, vector, relevance: dot(vector, center) + (sentence.paragraph === 1 ? this.policy.leadBonus : 0) };
+        const relevance = dot(vector, center) + (sentence.paragraph === 1 ? this.policy.leadBonus : 0) + this.policy.detailBonus * detailCount(sentence.text);
+        return { doc, sentence, vector, relevance };
       });
     });
   }

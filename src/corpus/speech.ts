@@ -21,8 +21,9 @@ export interface Statement {
   sentenceIndex: number;
 }
 
+// Lowercase only: "United States" is not a speech verb.
 const SPEECH_VERBS =
-  /\b(?:said|says|say|saying|stated|states|stating|told|tells|added|adds|adding|echoed|echoing|mentioned|announced|declared|noted|explained|wrote|writes|asked|asks|replied|warned|insisted|argued|claimed|tweeted|posted|remarked|commented|according to|underscored|emphasized|emphasised|stressed|urged|vowed|promised)\b/giu;
+  /\b(?:said|says|say|saying|stated|states|stating|told|tells|added|adds|adding|echoed|echoing|mentioned|announced|declared|noted|explained|wrote|writes|asked|asks|replied|warned|insisted|argued|claimed|tweeted|posted|remarked|commented|according to|underscored|emphasized|emphasised|stressed|urged|vowed|promised)\b/gu;
 
 const TITLES = new Set([
   "president", "vice", "secretary", "assistant", "deputy", "minister", "senator", "sen", "rep", "representative",
@@ -95,6 +96,8 @@ function fullestName(name: string, known: Set<string>): string {
   const last = name.split(/\s+/).pop() ?? name;
   let best = name;
   for (const candidate of known) {
+    // Longer runs are usually a title glued to a name ("Homeland Security Kristi Noem").
+    if (candidate.split(/\s+/).length > 3) continue;
     if (candidate.length > best.length && (candidate.split(/\s+/).pop() ?? "") === last) best = candidate;
   }
   return best;

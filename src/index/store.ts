@@ -14,6 +14,7 @@ import { type Chunk, type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } f
 import type { EmbeddingProvider } from "./embeddings";
 import { DEFAULT_HNSW_PARAMS, type HnswParams, HnswVectorStore } from "./hnswStore";
 import { LexicalIndex } from "./lexical";
+import { unit } from "./vectors";
 
 /** Bump when the on-disk layout or the meaning of its contents changes. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -61,15 +62,6 @@ export const sentenceKey = (docId: string, sentenceIndex: number): string => `${
 
 function sha256(data: Buffer | string): string {
   return createHash("sha256").update(data).digest("hex");
-}
-
-function normalize(vector: ArrayLike<number>): Float32Array {
-  let norm = 0;
-  for (let i = 0; i < vector.length; i++) norm += (vector[i] ?? 0) ** 2;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  const out = new Float32Array(vector.length);
-  for (let i = 0; i < vector.length; i++) out[i] = (vector[i] ?? 0) * scale;
-  return out;
 }
 
 const EMBED_BATCH = 64;
@@ -134,7 +126,7 @@ export async function buildIndex(corpus: Corpus, embedding: EmbeddingProvider, i
     chunkVectors,
     chunks.map((c) => new Document({ pageContent: c.text, metadata: { chunkId: c.id, docId: c.docId, paragraph: c.paragraph }, id: c.id })),
   );
-  const sentenceVectors = new Map(sentences.map((s, i) => [s.key, normalize(rawSentenceVectors[i] ?? [])]));
+  const sentenceVectors = new Map(sentences.map((s, i) => [s.key, unit(rawSentenceVectors[i] ?? [])]));
 
   // Write into a fresh folder and swap it in, so an interrupted build never leaves a half-written index.
   const staging = `${indexDir}.building-${process.pid}`;

@@ -1,0 +1,51 @@
+/**
+ * Quality floors: `npm run eval`'s figures, measured on the offline engine, must not fall below what was
+ * measured when the floors were set (see README, "Quality"). Faithfulness is never below 100%.
+ * Latency is not checked here: speed is `npm run bench`'s job, not a timed unit test's.
+ */
+import { evaluateAll, type EvalReport } from "../../scripts/evaluate";
+import { offlineEngine } from "../helpers/engine";
+
+let report: EvalReport;
+beforeAll(async () => {
+  report = await evaluateAll(await offlineEngine());
+}, 120000);
+
+const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccuracy: number; refusalAccuracy: number; maxFalseRefusals: number }> = {
+  "dev (shared)": { hitAt1: 0.8, hitAt3: 0.86, answerAccuracy: 0.86, refusalAccuracy: 0.66, maxFalseRefusals: 0.05 },
+  project: { hitAt1: 0.8, hitAt3: 0.9, answerAccuracy: 0.9, refusalAccuracy: 0.6, maxFalseRefusals: 0.05 },
+};
+
+test("ask: every citation is the article's own text, and quality stays at or above its floors", () => {
+  expect(report.ask.length).toBeGreaterThan(0);
+  for (const m of report.ask) {
+    const floor = ASK_FLOORS[m.set];
+    expect(floor).toBeDefined();
+    if (!floor) continue;
+    expect({ set: m.set, faithfulness: m.faithfulness }).toEqual({ set: m.set, faithfulness: 1 });
+    expect(m.hitAt1).toBeGreaterThanOrEqual(floor.hitAt1);
+    expect(m.hitAt3).toBeGreaterThanOrEqual(floor.hitAt3);
+    expect(m.answerAccuracy).toBeGreaterThanOrEqual(floor.answerAccuracy);
+    expect(m.refusalAccuracy).toBeGreaterThanOrEqual(floor.refusalAccuracy);
+    expect(m.falseRefusals).toBeLessThanOrEqual(floor.maxFalseRefusals);
+  }
+});
+
+test("quotes: best match right, no-match queries empty, every quote verbatim", () => {
+  for (const m of report.quotes) {
+    expect(m.faithfulness).toBe(1);
+    expect(m.hitAt1).toBeGreaterThanOrEqual(0.95);
+    expect(m.noMatchAccuracy).toBe(1);
+  }
+});
+
+test("summaries: key facts covered per length, topics right, every bullet verbatim", () => {
+  const covered = Object.fromEntries(report.summary.byLength.map((l) => [l.length, l.factsCovered]));
+  expect(covered).toEqual({ short: expect.any(Number), medium: expect.any(Number), long: expect.any(Number) });
+  expect(covered.short).toBeGreaterThanOrEqual(7);
+  expect(covered.medium).toBeGreaterThanOrEqual(9);
+  expect(covered.long).toBeGreaterThanOrEqual(10);
+  expect(report.summary.byLength.map((l) => l.bullets)).toEqual([3, 5, 8]);
+  expect(report.summary.topicAccuracy).toBeGreaterThanOrEqual(0.88);
+  expect(report.summary.faithfulness).toBe(1);
+});

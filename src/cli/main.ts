@@ -32,12 +32,16 @@ function writeLine(text: string): void {
 
 function progressReporter(enabled: boolean): ((done: number, total: number) => void) | undefined {
   if (!enabled) return undefined;
+  const tty = process.stderr.isTTY === true;
   let lastShown = -1;
   return (done, total) => {
+    // A terminal gets one line redrawn in place; a log gets a line per quarter.
+    const step = tty ? 1 : 25;
     const percent = Math.floor((done / total) * 100);
-    if (percent === lastShown && done !== total) return;
+    if (Math.floor(percent / step) === Math.floor(lastShown / step) && done !== total) return;
     lastShown = percent;
-    process.stderr.write(`\rEmbedding ${done}/${total} passages (${percent}%)${done === total ? "\n" : ""}`);
+    const line = `Embedding ${done}/${total} passages (${percent}%)`;
+    process.stderr.write(tty ? `\r${line}${done === total ? "\n" : ""}` : `${line}\n`);
   };
 }
 

@@ -1,0 +1,223 @@
+/**
+ * The Slack app: a real Bolt `App` over HTTP (Events API, slash command and interactivity on
+ * `/slack/events`, plus `GET /healthz`) or over Socket Mode when an app-level token is set.
+ */
+import type { ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import type { SlackConfig } from "../config";
+import type { Logger } from "../log";
+import type { Engine } from "../types";
+import { boltLogger } from "./boltLogger";
+import { type DedupeStore, MemoryDedupeStore } from "./dedupe";
+import { describeError } from "./errors";
+import { FeedbackLog, type FeedbackSink } from "./feedback";
+import { InFlight } from "./inflight";
+import { registerActions } from "./listeners/actions";
+import { registerCommand } from "./listeners/command";
+import { registerDirectMessages } from "./listeners/dm";
+import { registerHome } from "./listeners/home";
+import { registerMention } from "./listeners/mention";
+import { dedupeEvents } from "./middleware";
+import { RateLimiter } from "./rateLimit";
+import type { SlackRuntime } from "./runtime";
+import { ShareStore } from "./shares";
+import { MemoryThreadMemory, type ThreadMemory } from "./threads";
+
+type WebClientOptions = webApi.WebClientOptions;
+
+export interface SlackAppDeps {
+  engine: Engine;
+  config: SlackConfig;
+  /** Where feedback.jsonl is written (DATA_DIR). */
+  dataDir: string;
+  logger: Logger;
+  /** De-duplication of Slack's retries; in memory unless a shared store is given. */
+  dedupeStore?: DedupeStore;
+  /** Earlier questions per thread; in memory unless a shared store is given. */
+  threadMemory?: ThreadMemory;
+  feedback?: FeedbackSink;
+  /**
+   * The bot's ids. When both are given no `auth.test` call is made (tests, or starting while Slack
+   * is unreachable); otherwise `start()` calls auth.test and fails clearly on a bad token.
+   */
+  botId?: string;
+  botUserId?: string;
+  /** Interface to listen on in HTTP mode (default: all). */
+  host?: string;
+  /** Show progress when an answer takes longer than this (default 1000 ms). */
+  progressDelayMs?: number;
+  /** Longest Web API Retry-After (seconds) worth waiting for before apologising (default 3). */
+  maxRateLimitWaitSec?: number;
+  /** Merged over the defaults below (tests pass `retryConfig: { retries: 0 }`). */
+  clientOptions?: WebClientOptions;
+  /** How long `stop()` waits for answers still being written (default 10 s). */
+  drainTimeoutMs?: number;
+}
+
+/** Why start() failed, so that start-up can name the variable to fix. */
+export class SlackStartError extends Error {
+  constructor(
+    readonly phase: "auth" | "listen" | "connect",
+    cause: unknown,
+  ) {
+    super(`${phase}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "SlackStartError";
+  }
+}
+
+export type SlackStartInfo = { mode: "http"; port: number; address: string } | { mode: "socket" };
+
+export interface SlackAppHandle {
+  app: App;
+  mode: "http" | "socket";
+  start(): Promise<SlackStartInfo>;
+  stop(): Promise<void>;
+  /** Answers still being written (after Slack was acked). */
+  inflight: InFlight;
+}
+
+/**
+ * Web API defaults for a bot that must never hang: the library's default retries for ~30 minutes.
+ * Two quick retries cover a network blip; 429s are handled by us (see withSlackRetry).
+ */
+export function defaultClientOptions(config: SlackConfig): WebClientOptions {
+  return {
+    ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  };
+}
+
+export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
+  const { config, engine } = deps;
+  const logger = deps.logger.child({ component: "slack" });
+  if (config.botToken === undefined) throw new Error("SLACK_BOT_TOKEN is required to create the Slack app");
+  const socketMode = config.appToken !== undefined;
+  if (!socketMode && config.signingSecret === undefined) {
+    throw new Error("SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
+  }
+  const clientOptions: WebClientOptions = { ...defaultClientOptions(config), ...deps.clientOptions };
+  const boltLog = boltLogger(logger);
+  const inflight = new InFlight();
+
+  const healthz = {
+    path: "/healthz",
+    method: ["GET"],
+    handler: (_req: unknown, res: ServerResponse) => {
+      try {
+        const status = engine.status();
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            ok: true,
+            documents: status.documents,
+            chunks: status.chunks,
+            llm: status.llm.enabled ? (status.llm.model ?? "enabled") : "off",
+            inflight: inflight.size,
+          }),
+        );
+      } catch (err) {
+        logger.error({ err: describeError(err) }, "health check failed");
+        res.writeHead(503, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: false }));
+      }
+    },
+  };
+
+  const httpReceiver =
+    socketMode || config.signingSecret === undefined
+      ? undefined
+      : new HTTPReceiver({ signingSecret: config.signingSecret, logger: boltLog, customRoutes: [healthz] });
+  const socketReceiver =
+    socketMode && config.appToken !== undefined
+      ? new SocketModeReceiver({ appToken: config.appToken, logger: boltLog, installerOptions: { clientOptions } })
+      : undefined;
+  const receiver = httpReceiver ?? socketReceiver;
+  if (receiver === undefined) throw new Error("unreachable: no receiver");
+
+  const knownIds = deps.botId !== undefined && deps.botUserId !== undefined;
+  const app = new App({
+    receiver,
+    token: config.botToken,
+    logger: boltLog,
+    clientOptions,
+    // Not needed: Bolt's conversation store is for multi-step flows we do not have.
+    convoStore: false,
+    ...(knownIds
+      ? { botId: deps.botId, botUserId: deps.botUserId, tokenVerificationEnabled: false }
+      : // Defer auth.test to start(), where a failure is an error we report, not an unhandled rejection.
+        { deferInitialization: true }),
+  });
+
+  const rt: SlackRuntime = {
+    engine,
+    config,
+    logger,
+    dedupe: deps.dedupeStore ?? new MemoryDedupeStore(),
+    threads: deps.threadMemory ?? new MemoryThreadMemory(),
+    limiter: new RateLimiter({ limit: config.rateLimitPerMinute }),
+    feedback: deps.feedback ?? new FeedbackLog(deps.dataDir),
+    shares: new ShareStore(),
+    inflight,
+    progressDelayMs: deps.progressDelayMs ?? 1000,
+    maxRateLimitWaitSec: deps.maxRateLimitWaitSec ?? 3,
+  };
+
+  app.use(dedupeEvents(rt.dedupe, logger));
+  registerMention(app, rt);
+  registerDirectMessages(app, rt);
+  registerCommand(app, rt);
+  registerActions(app, rt);
+  registerHome(app, rt);
+  // Last line of defence: listeners catch their own errors, but nothing may reach the process.
+  app.error(async (error) => {
+    logger.error({ err: describeError(error) }, "unhandled error in a Slack listener");
+    return Promise.resolve();
+  });
+
+  let started = false;
+  let initialized = knownIds;
+  return {
+    app,
+    mode: socketMode ? "socket" : "http",
+    inflight,
+    async start(): Promise<SlackStartInfo> {
+      if (!initialized) {
+        // auth.test: checks the bot token and learns the bot's ids (used to ignore our own messages).
+        await app.init().catch((err: unknown) => {
+          throw new SlackStartError("auth", err);
+        });
+        initialized = true;
+      }
+      if (httpReceiver !== undefined) {
+        const listen = { port: config.port, ...(deps.host !== undefined ? { host: deps.host } : {}) };
+        const server = await httpReceiver.start(listen).catch((err: unknown) => {
+          throw new SlackStartError("listen", err);
+        });
+        started = true;
+        const address = server.address() as AddressInfo;
+        return { mode: "http", port: address.port, address: address.address };
+      }
+      if (socketReceiver !== undefined) {
+        started = true;
+        await socketReceiver.start().catch((err: unknown) => {
+          throw new SlackStartError("connect", err);
+        });
+        return { mode: "socket" };
+      }
+      throw new Error("unreachable: no receiver");
+    },
+    async stop(): Promise<void> {
+      if (started) {
+        started = false;
+        if (httpReceiver !== undefined) await httpReceiver.stop();
+        // The receiver's stop() returns before the socket has closed; wait for the client itself.
+        if (socketReceiver !== undefined) await socketReceiver.client.disconnect();
+      }
+      const drained = await inflight.drain(deps.drainTimeoutMs ?? 10_000);
+      if (!drained) logger.warn({ inflight: inflight.size }, "stopped with answers still being written");
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The slash command (`/article` by default, SLACK_COMMAND): summary, ask, quote, help.
+ * Acked at once (Slack gives 3 s), answered privately through `respond()` afterwards.
+ */
+import type { App } from "@slack/bolt";
+import { handleInput } from "../handle";
+import type { SlackRuntime } from "../runtime";
+import { commandSurface } from "../surfaces";
+import { parseCommand, slackToPlain } from "../text";
+
+export function registerCommand(app: App, rt: SlackRuntime): void {
+  app.command(rt.config.command, async ({ ack, command, respond, context }) => {
+    await ack();
+    const surface = commandSurface(respond, {
+      user: command.user_id,
+      channel: command.channel_id,
+      botUserId: context.botUserId,
+      logFields: { team: command.team_id, command: command.command },
+    });
+    const input = parseCommand(slackToPlain(command.text, context.botUserId));
+    await rt.inflight.track(handleInput(rt, surface, input));
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * Direct messages (message.im): words people remember → the matching verbatim passages;
+ * a question → an answer; `help` → how to use the bot.
+ */
+import type { App } from "@slack/bolt";
+import { handleInput } from "../handle";
+import type { SlackRuntime } from "../runtime";
+import { slackSurface } from "../surfaces";
+import { parseDirectMessage, slackToPlain } from "../text";
+import { conversationKey } from "../threads";
+
+export function registerDirectMessages(app: App, rt: SlackRuntime): void {
+  app.event("message", async ({ event, body, client, context }) => {
+    if (event.channel_type !== "im") return;
+    // `message` carries every subtype (edits, deletions, joins, bot posts): only plain human messages get an answer.
+    if (event.subtype !== undefined || event.bot_id !== undefined) return;
+    if (event.user === context.botUserId) return;
+    const surface = slackSurface(client, {
+      name: "dm",
+      user: event.user,
+      channel: event.channel,
+      ...(event.thread_ts !== undefined ? { threadTs: event.thread_ts } : {}),
+      messageTs: event.ts,
+      historyKey: conversationKey(event.channel, event.thread_ts),
+      botUserId: context.botUserId,
+      logFields: { eventId: body.event_id, team: body.team_id, retryNum: context.retryNum },
+    });
+    const input = parseDirectMessage(slackToPlain(event.text ?? "", context.botUserId));
+    await rt.inflight.track(handleInput(rt, surface, input));
+  });
+}

@@ -1,0 +1,31 @@
+/** Global Bolt middleware. */
+import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+import type { Logger } from "../log";
+import type { DedupeStore } from "./dedupe";
+import { describeError } from "./errors";
+
+/**
+ * Drops redeliveries of an event already handled. Slack retries (X-Slack-Retry-Num over HTTP,
+ * `retry_attempt` in Socket Mode) carry the same `event_id`; Bolt has already acked by the time this
+ * runs, so dropping is silent and final. If the store fails we answer rather than go quiet.
+ */
+export function dedupeEvents(store: DedupeStore, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, next }) => {
+    const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
+    if (eventId === undefined) {
+      await next();
+      return;
+    }
+    let first = true;
+    try {
+      first = await store.claim(`event:${eventId}`);
+    } catch (err) {
+      logger.warn({ eventId, err: describeError(err) }, "dedupe store failed; handling the event anyway");
+    }
+    if (!first) {
+      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, "duplicate delivery dropped");
+      return;
+    }
+    await next();
+  };
+}

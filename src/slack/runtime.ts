@@ -1,0 +1,31 @@
+/** What every listener needs, built once by `createSlackApp` and passed to each `register*`. */
+import type { SlackConfig } from "../config";
+import type { Logger } from "../log";
+import type { Engine } from "../types";
+import type { DedupeStore } from "./dedupe";
+import type { FeedbackSink } from "./feedback";
+import type { InFlight } from "./inflight";
+import type { RateLimiter } from "./rateLimit";
+import type { RenderContext } from "./render";
+import type { ShareStore } from "./shares";
+import type { ThreadMemory } from "./threads";
+
+export interface SlackRuntime {
+  engine: Engine;
+  config: SlackConfig;
+  logger: Logger;
+  dedupe: DedupeStore;
+  threads: ThreadMemory;
+  limiter: RateLimiter;
+  feedback: FeedbackSink;
+  shares: ShareStore;
+  inflight: InFlight;
+  /** Show progress (reaction or "Thinking…") when the engine takes longer than this. */
+  progressDelayMs: number;
+  /** Wait for a Web API 429 at most this long before giving up (see withSlackRetry). */
+  maxRateLimitWaitSec: number;
+}
+
+export function renderContext(rt: SlackRuntime): RenderContext {
+  return { documents: rt.engine.documents() };
+}

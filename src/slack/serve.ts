@@ -1,0 +1,121 @@
+/**
+ * `article-bot serve`: validate the Slack settings, load the engine, start the app, and stop
+ * gracefully on SIGINT/SIGTERM (finishing answers already being written).
+ */
+import { type Config, ConfigError, type SlackConfig } from "../config";
+import { createEngine } from "../engine";
+import type { Logger } from "../log";
+import type { Engine } from "../types";
+import { type SlackAppDeps, SlackStartError, createSlackApp } from "./app";
+import { describeError } from "./errors";
+
+/** One line per missing or malformed variable, naming it and where to find the right value. */
+export function validateSlackConfig(slack: SlackConfig): string[] {
+  const problems: string[] = [];
+  if (slack.botToken === undefined || slack.botToken === "") {
+    problems.push("SLACK_BOT_TOKEN: missing; the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, after installing the app");
+  } else if (!slack.botToken.startsWith("xoxb-")) {
+    problems.push("SLACK_BOT_TOKEN: malformed; a bot token starts with xoxb- (not a user xoxp- or app xapp- token)");
+  }
+  if (slack.appToken !== undefined) {
+    if (!slack.appToken.startsWith("xapp-")) {
+      problems.push("SLACK_APP_TOKEN: malformed; an app-level token starts with xapp- (Basic Information → App-Level Tokens)");
+    }
+  } else if (slack.signingSecret === undefined || slack.signingSecret === "") {
+    problems.push(
+      "SLACK_SIGNING_SECRET: missing; HTTP mode needs the Signing Secret (Basic Information → App Credentials), " +
+        "or set SLACK_APP_TOKEN (xapp-…) to use Socket Mode instead",
+    );
+  } else if (!/^[0-9a-f]{16,}$/i.test(slack.signingSecret)) {
+    problems.push("SLACK_SIGNING_SECRET: malformed; the Signing Secret is a string of hex digits (32 of them), not a token");
+  }
+  return problems;
+}
+
+export interface ServeOptions {
+  /** Engine factory (tests pass a fake); the real one loads the corpus and the index. */
+  createEngine?: (config: Config, options: { logger: Logger }) => Promise<Engine>;
+  /** Stops the server like SIGTERM does (tests). */
+  stopSignal?: AbortSignal;
+  /** Extra app options (tests: fake ids, fast Web API retries, loopback host). */
+  app?: Partial<Omit<SlackAppDeps, "engine" | "config" | "dataDir" | "logger">>;
+  /** Called once listening, with what `start()` returned. */
+  onListening?: (info: Awaited<ReturnType<ReturnType<typeof createSlackApp>["start"]>>) => void;
+}
+
+function startProblem(err: SlackStartError, config: SlackConfig): string {
+  const e = describeError(err.cause);
+  const why = e.slackError ?? e.cause;
+  switch (err.phase) {
+    case "auth":
+      return e.slackError !== undefined
+        ? `SLACK_BOT_TOKEN: Slack rejected the bot token (${why}); copy it again from OAuth & Permissions, and reinstall the app if its scopes changed`
+        : `SLACK_API_URL: could not reach the Slack Web API at ${config.apiUrl ?? "https://slack.com/api/"} (${why})`;
+    case "connect":
+      return `SLACK_APP_TOKEN: could not open a Socket Mode connection (${why}); the token needs the connections:write scope and Socket Mode must be enabled`;
+    case "listen":
+      return `PORT: cannot listen on port ${config.port} (${why})`;
+  }
+}
+
+export async function runServe(config: Config, logger: Logger, options: ServeOptions = {}): Promise<void> {
+  const problems = validateSlackConfig(config.slack);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const log = logger.child({ component: "serve" });
+
+  const makeEngine = options.createEngine ?? ((c: Config, o: { logger: Logger }) => createEngine(c, o));
+  const engine = await makeEngine(config, { logger });
+  const handle = createSlackApp({ engine, config: config.slack, dataDir: config.dataDir, logger, ...options.app });
+
+  // The process must survive Slack outages: a stray rejection from a library is logged, not fatal.
+  const onRejection = (reason: unknown): void => {
+    log.error({ err: describeError(reason) }, "unhandled promise rejection");
+  };
+  process.on("unhandledRejection", onRejection);
+  try {
+    let info;
+    try {
+      info = await handle.start();
+    } catch (err) {
+      await handle.stop().catch(() => undefined);
+      if (err instanceof SlackStartError) throw new ConfigError([startProblem(err, config.slack)]);
+      throw err;
+    }
+    if (info.mode === "http") {
+      const host = info.address === "::" || info.address === "0.0.0.0" ? "localhost" : info.address;
+      log.info(
+        { mode: "http", port: info.port, events: `http://${host}:${info.port}/slack/events`, health: `http://${host}:${info.port}/healthz` },
+        "listening for Slack over HTTP",
+      );
+    } else {
+      log.info({ mode: "socket" }, "connected to Slack (Socket Mode)");
+    }
+    options.onListening?.(info);
+
+    const reason = await waitForStop(options.stopSignal);
+    log.info({ reason }, "shutting down: finishing answers in progress");
+    await handle.stop();
+    log.info("stopped");
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+}
+
+/** Resolves on the first SIGINT/SIGTERM (a second one gets Node's default: exit at once). */
+function waitForStop(stopSignal?: AbortSignal): Promise<string> {
+  return new Promise((resolve) => {
+    const finish = (reason: string): void => {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+      stopSignal?.removeEventListener("abort", onAbort);
+      resolve(reason);
+    };
+    const onInt = (): void => finish("SIGINT");
+    const onTerm = (): void => finish("SIGTERM");
+    const onAbort = (): void => finish("stop requested");
+    process.once("SIGINT", onInt);
+    process.once("SIGTERM", onTerm);
+    if (stopSignal?.aborted === true) finish("stop requested");
+    else stopSignal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * How to answer on each surface: in a channel thread or a DM through the Web API, or privately
+ * through a slash command's `response_url`. Every post sets `parse: "none"` and no `link_names`,
+ * so Slack never turns words into pings; the renderer has already escaped the text.
+ */
+import type { RespondFn, webApi } from "@slack/bolt";
+import type { Surface } from "./handle";
+import type { SlackMessage } from "./render";
+
+type WebClient = webApi.WebClient;
+
+export const PROGRESS_REACTION = "hourglass_flowing_sand";
+
+export interface MessageSurfaceOptions {
+  name: "mention" | "dm";
+  user: string;
+  channel: string;
+  /** Reply in this thread; undefined for a top-level DM reply. */
+  threadTs?: string;
+  /** The person's message: the progress reaction goes on it. */
+  messageTs: string;
+  historyKey: string;
+  botUserId?: string;
+  logFields: Record<string, unknown>;
+}
+
+export function slackSurface(client: WebClient, options: MessageSurfaceOptions): Surface {
+  const thread = options.threadTs !== undefined ? { thread_ts: options.threadTs } : {};
+  const post = async (message: SlackMessage): Promise<void> => {
+    await client.chat.postMessage({
+      channel: options.channel,
+      text: message.text,
+      blocks: message.blocks,
+      parse: "none",
+      unfurl_links: false,
+      unfurl_media: false,
+      ...thread,
+    });
+  };
+  // In a channel, notices (rate limit, apology) are for the asker only; a DM is already private.
+  const notify =
+    options.name === "dm"
+      ? post
+      : async (message: SlackMessage): Promise<void> => {
+          await client.chat.postEphemeral({
+            channel: options.channel,
+            user: options.user,
+            text: message.text,
+            blocks: message.blocks,
+            parse: "none",
+            ...thread,
+          });
+        };
+  return {
+    name: options.name,
+    user: options.user,
+    channel: options.channel,
+    historyKey: options.historyKey,
+    buttons: "feedback",
+    showRequest: false,
+    ...(options.botUserId !== undefined ? { botUserId: options.botUserId } : {}),
+    logFields: options.logFields,
+    post,
+    notify,
+    progress: {
+      show: async () => {
+        await client.reactions.add({ channel: options.channel, timestamp: options.messageTs, name: PROGRESS_REACTION });
+      },
+      hide: async () => {
+        await client.reactions.remove({ channel: options.channel, timestamp: options.messageTs, name: PROGRESS_REACTION });
+      },
+    },
+  };
+}
+
+export interface CommandSurfaceOptions {
+  user: string;
+  channel: string;
+  botUserId?: string;
+  logFields: Record<string, unknown>;
+}
+
+/** A response_url takes 5 posts in 30 minutes: one may be "Thinking…", so results use at most 4. */
+export const RESPONSE_URL_MAX_RESULT_MESSAGES = 4;
+
+export function commandSurface(respond: RespondFn, options: CommandSurfaceOptions): Surface {
+  // Once "Thinking…" is shown, the next post replaces it instead of stacking under it.
+  let replaceNext = false;
+  const send = async (message: SlackMessage): Promise<void> => {
+    const replace = replaceNext;
+    replaceNext = false;
+    await respond({ response_type: "ephemeral", replace_original: replace, text: message.text, blocks: message.blocks });
+  };
+  return {
+    name: "command",
+    user: options.user,
+    channel: options.channel,
+    buttons: "share",
+    showRequest: true,
+    maxMessages: RESPONSE_URL_MAX_RESULT_MESSAGES,
+    ...(options.botUserId !== undefined ? { botUserId: options.botUserId } : {}),
+    logFields: options.logFields,
+    post: send,
+    notify: send,
+    progress: {
+      show: async () => {
+        await respond({ response_type: "ephemeral", text: ":hourglass_flowing_sand: Thinking…" });
+        replaceNext = true;
+      },
+      hide: () => Promise.resolve(),
+    },
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * A local fake of the Slack Web API (and of `response_url` endpoints) on loopback. It answers the
+ * methods the bot calls, records every call with its parsed arguments, and can be told to fail the
+ * next call of a method (`ok: false`, HTTP 429 with Retry-After, HTTP 5xx).
+ */
+import { type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const FAKE_IDS = {
+  team: "T0TEAM",
+  botUserId: "U0BOTUSER",
+  botId: "B0BOT",
+  appId: "A0APP",
+} as const;
+
+export interface RecordedCall {
+  /** Web API method ("chat.postMessage"), or "response_url" for posts to a response URL. */
+  method: string;
+  /** For response_url posts: the id in the URL. */
+  path: string;
+  args: Record<string, unknown>;
+  headers: IncomingHttpHeaders;
+  at: number;
+}
+
+export type Failure =
+  | { kind: "error"; error: string }
+  | { kind: "ratelimited"; retryAfterSec: number }
+  | { kind: "http"; status: number };
+
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === "") return {};
+  if ((contentType ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = JSON_FIELDS.has(key) ? (JSON.parse(value) as unknown) : value;
+  }
+  return out;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  /** URL handed out by apps.connections.open (set by the Socket Mode test). */
+  socketUrl: string | undefined;
+  private server: Server | undefined;
+  private port = 0;
+  private tsCounter = 0;
+  private readonly failures = new Map<string, Failure[]>();
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** What SLACK_API_URL / clientOptions.slackApiUrl should be. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server === undefined) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The next call(s) of `method` fail this way, in order. */
+  failNext(method: string, ...failures: Failure[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+  }
+
+  /** Polls until `predicate` holds for the recorded calls (the bot works after acking). */
+  async waitFor<T>(probe: () => T | undefined | false, timeoutMs = 4000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; calls so far: ${this.summary()}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Waits until `count` calls of `method` were made, returns them. */
+  waitForCalls(method: string, count = 1, timeoutMs = 4000): Promise<RecordedCall[]> {
+    return this.waitFor(() => {
+      const calls = this.callsOf(method);
+      return calls.length >= count ? calls : undefined;
+    }, timeoutMs);
+  }
+
+  summary(): string {
+    return this.calls.map((c) => c.method).join(", ") || "(none)";
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = req.url ?? "/";
+    const isResponseUrl = url.startsWith("/response/");
+    const method = isResponseUrl ? "response_url" : url.replace(/^\/api\//, "").split("?")[0] ?? "";
+    const args = parseBody(raw, req.headers["content-type"]);
+    this.calls.push({ method, path: url, args, headers: req.headers, at: Date.now() });
+
+    const failure = this.failures.get(method)?.shift();
+    if (failure !== undefined) {
+      if (failure.kind === "ratelimited") {
+        res.writeHead(429, { "retry-after": String(failure.retryAfterSec), "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+        return;
+      }
+      if (failure.kind === "http") {
+        res.writeHead(failure.status, { "content-type": "text/plain" });
+        res.end("fake failure");
+        return;
+      }
+      this.json(res, { ok: false, error: failure.error });
+      return;
+    }
+    if (isResponseUrl) {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("ok");
+      return;
+    }
+    this.json(res, this.answer(method, args));
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const ts = (): string => `1730001000.${String(++this.tsCounter).padStart(6, "0")}`;
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://fake-workspace.slack.com/",
+          team: "Fake",
+          user: "article-bot",
+          team_id: FAKE_IDS.team,
+          user_id: FAKE_IDS.botUserId,
+          bot_id: FAKE_IDS.botId,
+        };
+      case "chat.postMessage": {
+        const messageTs = ts();
+        return { ok: true, channel: args.channel, ts: messageTs, message: { ...args, ts: messageTs, bot_id: FAKE_IDS.botId } };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: ts() };
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case "views.publish":
+        return { ok: true, view: { id: "V0HOME", ...(args.view as object) } };
+      case "reactions.add":
+      case "reactions.remove":
+        return { ok: true };
+      case "apps.connections.open":
+        return this.socketUrl !== undefined ? { ok: true, url: this.socketUrl } : { ok: false, error: "not_allowed_token_type" };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  private json(res: ServerResponse, body: Record<string, unknown>): void {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  }
+}
+
+/** Every text a message carries: fallback text plus every text object in its blocks, for assertions. */
+export function allText(args: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") return;
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    if (typeof value === "object" && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === "text" && typeof inner === "string") parts.push(inner);
+        else walk(inner);
+      }
+    }
+  };
+  if (typeof args.text === "string") parts.push(args.text);
+  walk(args.blocks);
+  walk(args.view);
+  return parts.join("\n");
+}
+
+export type Block = { type: string; block_id?: string; text?: { type: string; text: string; verbatim?: boolean }; elements?: unknown[] };
+
+export function blocksOf(call: RecordedCall): Block[] {
+  const blocks = call.args.blocks;
+  return Array.isArray(blocks) ? (blocks as Block[]) : [];
+}

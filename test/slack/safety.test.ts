@@ -1,0 +1,220 @@
+/**
+ * Reliability and safety, end to end over HTTP: no pings from user/article/model text, Slack's
+ * size limits, the per-user rate limit, engine failures, Web API failures (ok:false, 429, 5xx),
+ * and the progress indicator.
+ */
+import { allText, blocksOf } from "../helpers/slackFakeApi";
+import { Harness, dmEvent, mentionEvent, uniqueId } from "../helpers/slackHarness";
+import type { Citation } from "../../src/types";
+import { FAKE_DOC_ID } from "../helpers/slackFakeEngine";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await new Harness({ rateLimitPerMinute: 3, progressDelayMs: 100, maxRateLimitWaitSec: 2 }).start();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+beforeEach(() => {
+  h.api.reset();
+  h.engine.calls.length = 0;
+  h.engine.delayMs = 0;
+  h.logs.length = 0;
+});
+
+const settle = (ms = 150): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const asUser = (user: string): Record<string, unknown> => ({ user });
+
+describe("no pings", () => {
+  test("<!channel>, <!here> and <@U…> in a question, an answer or a quote are escaped, never sent as mentions", async () => {
+    h.engine.nextAsk = {
+      answer: "Model says: <!channel> <!here> <@U0HUMAN2> & <https://evil.example|click here>",
+      citations: [{ quote: "They said <!everyone> & left", docId: FAKE_DOC_ID, paragraph: 2, start: 0, end: 28 }],
+    };
+    await h.postEvent(mentionEvent("what about <!channel> and <!here> and <@U0HUMAN2>?", asUser(uniqueId("U"))));
+    const [post] = await h.api.waitForCalls("chat.postMessage");
+    // The engine got plain words, not Slack markup.
+    expect(h.engine.asks()[0]?.question).toBe("what about @channel and @here and @U0HUMAN2?");
+    const text = allText(post!.args);
+    for (const ping of ["<!channel>", "<!here>", "<!everyone>", "<@U0HUMAN2>", "<https://evil"]) expect(text).not.toContain(ping);
+    expect(text).toContain("Model says: &lt;!channel&gt; &lt;!here&gt; &lt;@U0HUMAN2&gt; &amp; &lt;https://evil.example|click here&gt;");
+    expect(text).toContain("> They said &lt;!everyone&gt; &amp; left");
+    expect(post!.args.parse).toBe("none");
+    expect(post!.args.link_names).toBeUndefined();
+    // verbatim: Slack must not auto-parse names or links in our text objects.
+    for (const block of blocksOf(post!)) if (block.text?.type === "mrkdwn") expect(block.text.verbatim).toBe(true);
+  });
+});
+
+describe("Slack limits", () => {
+  test("an oversize answer is split across messages: every section ≤ 3,000 chars, ≤ 50 blocks, fallback text set", async () => {
+    const words = Array.from({ length: 2500 }, (_, i) => `w${i}&`);
+    const quote = (n: number): Citation => ({
+      quote: Array.from({ length: 700 }, (_, i) => `q${n}x${i}`).join(" "),
+      docId: FAKE_DOC_ID,
+      paragraph: n,
+      start: 0,
+      end: 10,
+    });
+    h.engine.nextAsk = { answer: words.join(" "), citations: [quote(1), quote(2), quote(3)] };
+    await h.postEvent(mentionEvent("tell me everything", asUser(uniqueId("U"))));
+    await h.api.waitForCalls("chat.postMessage", 2);
+    await settle(200);
+    const posts = h.api.callsOf("chat.postMessage");
+    expect(posts.length).toBeGreaterThan(1);
+    let all = "";
+    posts.forEach((post, i) => {
+      const blocks = blocksOf(post);
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      expect(JSON.stringify(blocks).length).toBeLessThan(13_000);
+      expect(typeof post.args.text).toBe("string");
+      expect((post.args.text as string).length).toBeGreaterThan(0);
+      expect((post.args.text as string).length).toBeLessThanOrEqual(3000);
+      for (const block of blocks) if (block.text !== undefined) expect(block.text.text.length).toBeLessThanOrEqual(3000);
+      // Only the last message carries the mode line and the buttons.
+      expect(blocks.some((b) => b.type === "actions")).toBe(i === posts.length - 1);
+      all += `${allText({ blocks })}\n`;
+    });
+    // Nothing was lost in the split, and no entity was cut in half.
+    for (const w of [0, 1234, 2499]) expect(all).toContain(`w${w}&amp;`);
+    expect(all).not.toMatch(/&am(?!p;)|&a(?!mp;)/);
+    for (const q of ["q1x0", "q2x350", "q3x699"]) expect(all).toContain(q);
+    // A quote continued in the next section is still a blockquote.
+    const quoteSections = posts.flatMap((p) => blocksOf(p)).filter((b) => b.text?.text.includes("q2x"));
+    expect(quoteSections.length).toBeGreaterThan(1);
+    for (const s of quoteSections) expect(s.text?.text.startsWith("> ")).toBe(true);
+  });
+
+  test("a summary with more than 50 blocks is spread over several messages", async () => {
+    const citation: Citation = { quote: "short quote", docId: FAKE_DOC_ID, paragraph: 1, start: 0, end: 11 };
+    h.engine.nextSummary = { bullets: Array.from({ length: 40 }, (_, i) => ({ text: `bullet ${i}`, citations: [citation, citation] })) };
+    await h.postEvent(mentionEvent("summary long", asUser(uniqueId("U"))));
+    await h.api.waitForCalls("chat.postMessage", 3);
+    await settle(100);
+    const posts = h.api.callsOf("chat.postMessage");
+    for (const post of posts) expect(blocksOf(post).length).toBeLessThanOrEqual(50);
+    expect(posts.reduce((n, p) => n + blocksOf(p).length, 0)).toBeGreaterThan(120);
+    expect(posts[1]?.args.text).toMatch(/^\(continued, part 2 of \d\)$/);
+  });
+});
+
+describe("rate limit", () => {
+  test("past the per-user limit, one polite private notice; others are unaffected", async () => {
+    const user = uniqueId("U");
+    for (let i = 0; i < 5; i += 1) await h.postEvent(mentionEvent(`question ${i}?`, asUser(user)));
+    await h.api.waitForCalls("chat.postMessage", 3);
+    const [notice] = await h.api.waitForCalls("chat.postEphemeral", 1);
+    await settle(200);
+    expect(h.api.callsOf("chat.postMessage")).toHaveLength(3);
+    expect(h.api.callsOf("chat.postEphemeral")).toHaveLength(1);
+    expect(notice?.args.user).toBe(user);
+    expect(notice?.args.channel).toBe("C0GENERAL");
+    expect(allText(notice!.args)).toMatch(/You're asking faster than I can keep up \(3 requests a minute\)\. Please try again in about \d+ s\./);
+    expect(h.engine.asks()).toHaveLength(3);
+    // Another person is still answered.
+    await h.postEvent(mentionEvent("question?", asUser(uniqueId("U"))));
+    await h.api.waitForCalls("chat.postMessage", 4);
+  });
+});
+
+describe("failures never crash and never go silent", () => {
+  test("an engine error: a short apology to the person, a log line with the cause, and the next request works", async () => {
+    const user = uniqueId("U");
+    h.engine.failNext = new Error("index file is corrupt");
+    await h.postEvent(mentionEvent("who is visiting?", asUser(user)));
+    const [apology] = await h.api.waitForCalls("chat.postEphemeral");
+    expect(apology?.args.user).toBe(user);
+    expect(allText(apology!.args)).toContain("Sorry, something went wrong");
+    const line = h.logs.find((l) => l.msg === "request failed");
+    expect(line).toMatchObject({ phase: "engine", err: { cause: "index file is corrupt" } });
+    expect(line?.level).toBe(50);
+    await h.postEvent(mentionEvent("who is visiting?", asUser(user)));
+    await h.api.waitForCalls("chat.postMessage", 1);
+  });
+
+  test("an engine error in a DM is apologised for in the DM", async () => {
+    h.engine.failNext = new Error("boom");
+    await h.postEvent(dmEvent("who is visiting?", asUser(uniqueId("U"))));
+    const [apology] = await h.api.waitForCalls("chat.postMessage");
+    expect(apology?.args.channel).toBe("D0DMCHAN");
+    expect(allText(apology!.args)).toContain("Sorry, something went wrong");
+  });
+
+  test("an engine error on the slash command is apologised for privately", async () => {
+    h.engine.failNext = new Error("boom");
+    const id = uniqueId("r");
+    await h.postCommand({ ...h.command("ask who?", id), user_id: uniqueId("U") });
+    const reply = await h.api.waitFor(() => h.api.callsOf("response_url").find((c) => c.path.endsWith(id)));
+    expect(reply.args.response_type).toBe("ephemeral");
+    expect(allText(reply.args)).toContain("Sorry, something went wrong");
+  });
+
+  test("a Slack API error (ok: false) is logged with Slack's error, apologised for, and the app keeps working", async () => {
+    h.api.failNext("chat.postMessage", { kind: "error", error: "channel_not_found" });
+    await h.postEvent(mentionEvent("who is visiting?", asUser(uniqueId("U"))));
+    const [apology] = await h.api.waitForCalls("chat.postEphemeral");
+    expect(allText(apology!.args)).toContain("Sorry");
+    expect(h.logs.find((l) => l.msg === "request failed")).toMatchObject({ phase: "slack", err: { slackError: "channel_not_found" } });
+    await h.postEvent(mentionEvent("who is visiting?", asUser(uniqueId("U"))));
+    const posts = await h.api.waitForCalls("chat.postMessage", 2);
+    expect(allText(posts[1]!.args)).toContain("Kristi Noem is visiting");
+  });
+
+  test("a short 429 (Retry-After: 1) is waited out once and the answer arrives", async () => {
+    h.api.failNext("chat.postMessage", { kind: "ratelimited", retryAfterSec: 1 });
+    await h.postEvent(mentionEvent("who is visiting?", asUser(uniqueId("U"))));
+    const posts = await h.api.waitForCalls("chat.postMessage", 2);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(allText(posts[1]!.args)).toContain("Kristi Noem is visiting");
+    expect(h.api.callsOf("chat.postEphemeral")).toHaveLength(0);
+  });
+
+  test("a long 429 (Retry-After: 120) is not waited for: apology at once, logged with retryAfter", async () => {
+    h.api.failNext("chat.postMessage", { kind: "ratelimited", retryAfterSec: 120 });
+    const started = Date.now();
+    await h.postEvent(mentionEvent("who is visiting?", asUser(uniqueId("U"))));
+    await h.api.waitForCalls("chat.postEphemeral");
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(h.logs.find((l) => l.msg === "request failed")).toMatchObject({ err: { slackError: "ratelimited", retryAfterSec: 120 } });
+  });
+
+  test("a 5xx from the Web API, and a failing apology too: both logged, nothing crashes", async () => {
+    h.api.failNext("chat.postMessage", { kind: "http", status: 503 });
+    h.api.failNext("chat.postEphemeral", { kind: "error", error: "user_not_in_channel" });
+    await h.postEvent(mentionEvent("who is visiting?", asUser(uniqueId("U"))));
+    await h.api.waitFor(() => h.logs.find((l) => l.msg === "apology could not be delivered"));
+    expect(h.logs.find((l) => l.msg === "request failed")).toMatchObject({ err: { status: 503 } });
+    const res = await fetch(`${h.baseUrl}/healthz`);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("progress indicator", () => {
+  test("a slow answer gets an :hourglass_flowing_sand: reaction on the question, removed when done", async () => {
+    h.engine.delayMs = 400;
+    const event = mentionEvent("who is visiting?", asUser(uniqueId("U")));
+    await h.postEvent(event);
+    await h.api.waitForCalls("chat.postMessage");
+    const [added] = h.api.callsOf("reactions.add");
+    const [removed] = h.api.callsOf("reactions.remove");
+    expect(added?.args).toEqual(expect.objectContaining({ channel: "C0GENERAL", timestamp: event.event.ts, name: "hourglass_flowing_sand" }));
+    expect(removed?.args).toEqual(added?.args);
+    const order = h.api.calls.map((c) => c.method);
+    expect(order.indexOf("reactions.add")).toBeLessThan(order.indexOf("reactions.remove"));
+  });
+
+  test("a fast answer shows no reaction; a failing reaction does not cost the answer", async () => {
+    await h.postEvent(mentionEvent("who is visiting?", asUser(uniqueId("U"))));
+    await h.api.waitForCalls("chat.postMessage");
+    expect(h.api.callsOf("reactions.add")).toHaveLength(0);
+    h.engine.delayMs = 300;
+    h.api.failNext("reactions.add", { kind: "error", error: "missing_scope" });
+    await h.postEvent(dmEvent("who is visiting?", asUser(uniqueId("U"))));
+    await h.api.waitForCalls("chat.postMessage", 2);
+    expect(h.api.callsOf("reactions.remove")).toHaveLength(0);
+    expect(h.logs.some((l) => l.msg === "progress indicator failed")).toBe(true);
+  });
+});

@@ -1,0 +1,249 @@
+/** Unit tests of the Slack layer's pure parts: parsing, rendering limits, stores. */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { MemoryDedupeStore } from "../../src/slack/dedupe";
+import { describeError, withSlackRetry } from "../../src/slack/errors";
+import { FeedbackLog } from "../../src/slack/feedback";
+import { InFlight } from "../../src/slack/inflight";
+import { RateLimiter } from "../../src/slack/rateLimit";
+import { type KnownBlock, LIMITS, escapeMrkdwn, paginate, renderAnswer, renderHome, renderSummary, sections, splitMrkdwn } from "../../src/slack/render";
+import { decodeShareValue, encodeShareValue } from "../../src/slack/shares";
+import { isQuestion, parseCommand, parseDirectMessage, parseMention, slackToPlain } from "../../src/slack/text";
+import { MemoryThreadMemory } from "../../src/slack/threads";
+import { FakeEngine } from "../helpers/slackFakeEngine";
+
+describe("reading what people typed", () => {
+  test("Slack markup becomes plain words; the bot's own mention is dropped", () => {
+    expect(slackToPlain("<@U0BOT> hi <@U2|bob> <@U3> <#C1|general> <!channel> <!here> <!subteam^S1|@devs>", "U0BOT")).toBe(
+      "hi @bob @U3 #general @channel @here @devs",
+    );
+    expect(slackToPlain("see <https://x.example/a?b=1&amp;c=2|the report> &amp; <https://y.example> &lt;3")).toBe(
+      "see the report & https://y.example <3",
+    );
+    expect(slackToPlain("  many\n\nlines\t here ")).toBe("many lines here");
+  });
+
+  test("questions are recognised by '?' or a question word", () => {
+    expect(isQuestion("when did she arrive")).toBe(true);
+    expect(isQuestion("Is it true?")).toBe(true);
+    expect(isQuestion("hunt you down")).toBe(false);
+    expect(isQuestion("whoever comes")).toBe(false);
+  });
+
+  test("slash command subcommands", () => {
+    expect(parseCommand("summary")).toEqual({ kind: "summary" });
+    expect(parseCommand("summary long")).toEqual({ kind: "summary", length: "long" });
+    expect(parseCommand("Summary deportation flights short")).toEqual({ kind: "summary", topic: "deportation flights", length: "short" });
+    expect(parseCommand("summary short prisons")).toEqual({ kind: "summary", topic: "prisons", length: "short" });
+    expect(parseCommand("ask who?")).toEqual({ kind: "ask", question: "who?" });
+    expect(parseCommand("quote lock you up")).toEqual({ kind: "quote", query: "lock you up" });
+    expect(parseCommand("")).toEqual({ kind: "help" });
+    expect(parseCommand("who visited?")).toEqual({ kind: "help", unknown: "who" });
+    expect(parseCommand("quote")).toEqual({ kind: "help", missingFor: "quote" });
+  });
+
+  test("DMs: quote lookup by default, questions answered; mentions: questions", () => {
+    expect(parseDirectMessage("lock you up")).toEqual({ kind: "quote", query: "lock you up" });
+    expect(parseDirectMessage("why did she go?")).toEqual({ kind: "ask", question: "why did she go?" });
+    expect(parseDirectMessage("HELP")).toEqual({ kind: "help" });
+    expect(parseMention("tell me about the visit")).toEqual({ kind: "ask", question: "tell me about the visit" });
+    expect(parseMention("summary prisons")).toEqual({ kind: "summary", topic: "prisons" });
+  });
+});
+
+describe("rendering within Slack's limits", () => {
+  test("escaping covers &, < and >", () => {
+    expect(escapeMrkdwn("a & <b> <!channel>")).toBe("a &amp; &lt;b&gt; &lt;!channel&gt;");
+  });
+
+  test("splitting keeps every piece ≤ max, never cuts an entity, and keeps blockquotes quoted", () => {
+    const long = escapeMrkdwn("x&".repeat(4000));
+    const pieces = splitMrkdwn(long, 3000);
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const p of pieces) {
+      expect(p.length).toBeLessThanOrEqual(3000);
+      expect(p).not.toMatch(/&a?m?p?$/);
+      expect(p).not.toMatch(/^m?p?;/);
+    }
+    expect(pieces.join("")).toBe(long);
+    const quote = `> ${"word ".repeat(1000)}`;
+    const quoted = splitMrkdwn(quote, 1000);
+    for (const p of quoted) expect(p.startsWith("> ")).toBe(true);
+    expect(splitMrkdwn("")).toEqual([""]);
+  });
+
+  test("paginate keeps ≤ 50 blocks per message, puts the tail last, and cuts past maxMessages", () => {
+    const body: KnownBlock[] = Array.from({ length: 120 }, (_, i) => sections(`block ${i}`)[0]!);
+    const tail: KnownBlock[] = [{ type: "context", elements: [{ type: "mrkdwn", text: "tail" }] }];
+    const pages = paginate(body, tail, "fallback");
+    expect(pages).toHaveLength(3);
+    for (const p of pages) expect(p.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
+    expect(pages[2]?.blocks.at(-1)).toEqual(tail[0]);
+    expect(pages[0]?.text).toBe("fallback");
+    expect(pages[2]?.text).toBe("(continued, part 3 of 3)");
+    const cut = paginate(body, tail, "fallback", { maxMessages: 2 });
+    expect(cut).toHaveLength(2);
+    expect(JSON.stringify(cut[1]?.blocks)).toContain("The rest was cut");
+    expect(cut[1]?.blocks.at(-1)).toEqual(tail[0]);
+    expect(cut[1]?.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
+  });
+
+  test("the Home view lists documents and stays within 100 blocks", () => {
+    const engine = new FakeEngine();
+    const many = Array.from({ length: 150 }, (_, i) => ({ ...engine.documents()[0]!, id: `d${i}`, title: `Doc ${i}` }));
+    const view = renderHome({ documents: many, status: engine.status(), command: "/article" });
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(view)).toContain("…and 70 more.");
+  });
+
+  test("Share button values stay ≤ 2,000 chars and decode back", () => {
+    const value = encodeShareValue({ id: "abc", job: { kind: "ask", question: '"'.repeat(1500) } });
+    expect(value.length).toBeLessThanOrEqual(2000);
+    expect(decodeShareValue(value)?.id).toBe("abc");
+    expect(decodeShareValue("not json")).toBeUndefined();
+    expect(decodeShareValue(JSON.stringify({ id: "x", job: { kind: "rm -rf" } }))).toBeUndefined();
+  });
+});
+
+describe("stores", () => {
+  test("dedupe: a key is claimed once until its TTL passes; the size is bounded", async () => {
+    let now = 0;
+    const store = new MemoryDedupeStore({ ttlMs: 1000, maxEntries: 3, now: () => now });
+    expect(await store.claim("a")).toBe(true);
+    expect(await store.claim("a")).toBe(false);
+    now = 1001;
+    expect(await store.claim("a")).toBe(true);
+    for (const k of ["b", "c", "d", "e"]) await store.claim(k);
+    expect(store.size).toBe(3);
+  });
+
+  test("rate limiter: N per window, one notice per refusal streak, window slides", () => {
+    let now = 0;
+    const limiter = new RateLimiter({ limit: 2, windowMs: 60_000, now: () => now });
+    expect(limiter.take("u").allowed).toBe(true);
+    now = 10_000;
+    expect(limiter.take("u").allowed).toBe(true);
+    const refused = limiter.take("u");
+    expect(refused).toEqual({ allowed: false, retryAfterMs: 50_000, firstRefusal: true });
+    expect(limiter.take("u").firstRefusal).toBe(false);
+    expect(limiter.take("other").allowed).toBe(true);
+    now = 60_001;
+    expect(limiter.take("u").allowed).toBe(true);
+  });
+
+  test("thread memory keeps the last questions per conversation and forgets idle ones", async () => {
+    let now = 0;
+    const memory = new MemoryThreadMemory({ maxQuestions: 2, ttlMs: 1000, now: () => now });
+    await memory.add("t", "q1");
+    await memory.add("t", "q2");
+    await memory.add("t", "q3");
+    expect(await memory.get("t")).toEqual(["q2", "q3"]);
+    expect(await memory.get("other")).toEqual([]);
+    now = 2000;
+    expect(await memory.get("t")).toEqual([]);
+  });
+
+  test("feedback log: concurrent appends produce whole JSON lines", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "fb-"));
+    try {
+      const log = new FeedbackLog(path.join(dir, "nested"));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) => log.append({ at: "t", vote: i % 2 ? "up" : "down", user: `U${i}`, kind: "ask" })),
+      );
+      const lines = readFileSync(log.file, "utf8").trim().split("\n");
+      expect(lines).toHaveLength(50);
+      expect(lines.map((l) => (JSON.parse(l) as { user: string }).user).sort()).toHaveLength(50);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("in-flight work is drained on stop, with a bound", async () => {
+    const inflight = new InFlight();
+    let done = false;
+    void inflight.track(new Promise((r) => setTimeout(r, 50)).then(() => (done = true)));
+    expect(await inflight.drain(1000)).toBe(true);
+    expect(done).toBe(true);
+    let release: () => void = () => undefined;
+    void inflight.track(new Promise<void>((r) => (release = r)));
+    expect(await inflight.drain(30)).toBe(false);
+    release();
+  });
+});
+
+describe("Slack errors", () => {
+  test("error shapes become log fields", () => {
+    expect(describeError(Object.assign(new Error("x"), { code: "slack_webapi_platform_error", data: { error: "not_in_channel" } }))).toEqual(
+      expect.objectContaining({ slackError: "not_in_channel", code: "slack_webapi_platform_error" }),
+    );
+    expect(describeError(Object.assign(new Error("y"), { code: "slack_webapi_rate_limited_error", retryAfter: 30 }))).toEqual(
+      expect.objectContaining({ slackError: "ratelimited", retryAfterSec: 30 }),
+    );
+    expect(describeError("plain")).toEqual({ cause: "plain" });
+  });
+
+  test("withSlackRetry retries a short 429 once and gives up on a long one", async () => {
+    const short = Object.assign(new Error("rl"), { code: "slack_webapi_rate_limited_error", retryAfter: 0 });
+    let calls = 0;
+    await expect(withSlackRetry(() => (++calls === 1 ? Promise.reject(short) : Promise.resolve("ok")), 3)).resolves.toBe("ok");
+    const long = Object.assign(new Error("rl"), { code: "slack_webapi_rate_limited_error", retryAfter: 60 });
+    calls = 0;
+    await expect(withSlackRetry(() => (++calls, Promise.reject(long)), 3)).rejects.toBe(long);
+    expect(calls).toBe(1);
+  });
+});
+
+describe("manifest.yml", () => {
+  const manifest = readFileSync(path.join(__dirname, "..", "..", "manifest.yml"), "utf8");
+  const listed = (section: string): string[] => {
+    const match = new RegExp(`${section}:\\n((?:\\s+- [^\\n]+\\n)+)`).exec(manifest);
+    return (match?.[1] ?? "").split("\n").map((l) => l.replace(/#.*/, "").replace(/^\s*- /, "").trim()).filter((l) => l !== "");
+  };
+
+  test("subscribes to the events the listeners handle and asks for the scopes the bot uses", () => {
+    expect(listed("bot_events").sort()).toEqual(["app_home_opened", "app_mention", "message.im"]);
+    expect(listed("bot").sort()).toEqual(["app_mentions:read", "chat:write", "chat:write.public", "commands", "im:history", "reactions:write"]);
+    expect(manifest).toMatch(/- command: \/article\n/);
+    expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
+    expect(manifest).toMatch(/socket_mode_enabled: true/);
+  });
+});
+
+describe("answers and summaries that are quotes", () => {
+  const engine = new FakeEngine();
+  const ctx = { documents: engine.documents() };
+  const quote = "If you come to our country and break our laws, we will hunt you down, and lock you up.";
+  const citation = { quote, docId: engine.documents()[0]!.id, paragraph: 3, start: 0, end: quote.length };
+
+  test("an extractive answer identical to its first quote is shown once, as the attributed blockquote", () => {
+    const [message] = renderAnswer(
+      { question: "q", answerable: true, answer: ` ${quote}`, citations: [citation], mode: "extractive", ms: 1 },
+      ctx,
+      { actions: { kind: "none" } },
+    );
+    const text = JSON.stringify(message?.blocks);
+    expect(text.split("we will hunt you down").length - 1).toBe(1);
+    expect(text).toContain(`> ${quote}\\n— ¶3 · _`);
+    expect(message?.text).toBe(quote);
+  });
+
+  test("a verbatim summary bullet gets its attribution under it instead of a repeated quote; nothing found has no buttons", () => {
+    const summary = {
+      topic: null,
+      length: "short" as const,
+      bullets: [{ text: quote, citations: [citation] }],
+      documents: engine.documents(),
+      mode: "extractive" as const,
+      ms: 1,
+      found: true,
+    };
+    const [message] = renderSummary(summary, ctx, { actions: { kind: "share", value: "v" } });
+    const text = JSON.stringify(message?.blocks);
+    expect(text.split("we will hunt you down").length - 1).toBe(1);
+    expect(text).toContain(`• ${quote}\\n— ¶3 · _`);
+    expect(message?.blocks.some((b) => b.type === "actions")).toBe(true);
+    const [none] = renderSummary({ ...summary, topic: "unicorns", bullets: [], found: false }, ctx, { actions: { kind: "share", value: "v" } });
+    expect(none?.blocks.some((b) => b.type === "actions")).toBe(false);
+  });
+});

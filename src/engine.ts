@@ -13,6 +13,7 @@ import { SpeechIndex } from "./answer/speech";
 import { QuoteFinder } from "./answer/quotes";
 import { Summarizer } from "./answer/summarize";
 import type { ChatClient, DocumentLookup, Passage } from "./answer/llm/types";
+import type * as LlmMode from "./answer/llm";
 import { paragraphAt } from "./answer/citations";
 import type { Chunk } from "./index/chunk";
 import { silentLogger, type Logger } from "./log";
@@ -40,6 +41,8 @@ const LLM_SUMMARY_CHARS = 12000;
 export const MAX_QUESTION_CHARS = 2000;
 
 function cleanInput(text: string, what: string): string {
+  // Control characters (other than tab and newline) are never part of a question; they would only upset terminals.
+  // eslint-disable-next-line no-control-regex
   const cleaned = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").trim();
   if (cleaned.length === 0) throw new EngineInputError(`the ${what} is empty`);
   if (cleaned.length > MAX_QUESTION_CHARS) throw new EngineInputError(`the ${what} is longer than ${MAX_QUESTION_CHARS} characters`);
@@ -53,7 +56,7 @@ export class ArticleEngine implements Engine {
   private readonly summarizer: Summarizer;
   private readonly documentInfo: DocumentInfo[];
   /** The chat model client, created on first use; undefined when answers are extractive. */
-  private chat: Promise<{ client: ChatClient; llm: typeof import("./answer/llm") }> | undefined;
+  private chat: Promise<{ client: ChatClient; llm: typeof LlmMode }> | undefined;
 
   constructor(
     readonly index: ArticleIndex,
@@ -77,7 +80,7 @@ export class ArticleEngine implements Engine {
   }
 
   /** LLM mode is loaded lazily: offline runs never import the OpenAI client. */
-  private chatModel(): Promise<{ client: ChatClient; llm: typeof import("./answer/llm") }> | undefined {
+  private chatModel(): Promise<{ client: ChatClient; llm: typeof LlmMode }> | undefined {
     const llmConfig = this.config.llm;
     if (!llmConfig) return undefined;
     this.chat ??= import("./answer/llm").then((llm) => ({ client: llm.createChatClient(llmConfig, this.logger), llm }));

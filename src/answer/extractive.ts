@@ -36,7 +36,7 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   citationRatio: 0.85,
   maxCitations: 3,
   answerTypeBonus: 0.1,
-  answerTypeWindow: 4,
+  answerTypeWindow: 2,
 };
 
 export interface Evidence {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccuracy: number; refusalAccuracy: number; maxFalseRefusals: number }> = {
   "dev (shared)": { hitAt1: 0.8, hitAt3: 0.86, answerAccuracy: 0.86, refusalAccuracy: 0.66, maxFalseRefusals: 0.05 },
-  project: { hitAt1: 0.8, hitAt3: 0.9, answerAccuracy: 0.9, refusalAccuracy: 0.6, maxFalseRefusals: 0.05 },
+  project: { hitAt1: 0.8, hitAt3: 0.9, answerAccuracy: 0.9, refusalAccuracy: 0.66, maxFalseRefusals: 0.05 },
 };
 
 test("ask: every citation is the article's own text, and quality stays at or above its floors", () => {
@@ -41,7 +41,7 @@ test("quotes: best match right, no-match queries empty, every quote verbatim", (
 
 test("summaries: key facts covered per length, topics right, every bullet verbatim", () => {
   const covered = Object.fromEntries(report.summary.byLength.map((l) => [l.length, l.factsCovered]));
-  expect(covered).toEqual({ short: expect.any(Number), medium: expect.any(Number), long: expect.any(Number) });
+  expect(Object.keys(covered).sort()).toEqual(["long", "medium", "short"]);
   expect(covered.short).toBeGreaterThanOrEqual(7);
   expect(covered.medium).toBeGreaterThanOrEqual(9);
   expect(covered.long).toBeGreaterThanOrEqual(10);

@@ -43,8 +43,8 @@ export interface Evidence {
   /** Candidate sentences, best first. */
   ranked: ScoredSentence[];
   answerable: boolean;
-  /** Why the question is not answered, phrased to follow "The article doesn't say". */
-  reason?: string;
+  /** The refusal to show when the question is not answered, when there is a more precise one than the default. */
+  refusal?: string;
 }
 
 /**
@@ -53,17 +53,25 @@ export interface Evidence {
  */
 export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech: SpeechIndex, policy: AnswerPolicy): Evidence {
   const speechQuestion = parseSpeechQuestion(retrieval.question);
-  if (speechQuestion) {
+  // "What did Bukele say" is about a person; "what did the DHS official say" is about a role, answered by search.
+  const aboutPerson = speechQuestion !== null && (speech.mentions(speechQuestion.person) || /^(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.test(speechQuestion.person));
+  if (speechQuestion && aboutPerson) {
     const spoken = speech.sentencesBy(speechQuestion.person);
     if (spoken.length === 0) {
       const who = speech.mentions(speechQuestion.person) ? speech.fullName(speechQuestion.person) : speechQuestion.person;
-      return { ranked: [], answerable: false, reason: `what ${who} said: it quotes or reports no statement by ${who}` };
+      return { ranked: [], answerable: false, refusal: `The article doesn't say what ${who} said: it quotes or reports no statement by ${who}.` };
     }
     // Only what this person said can answer; rank it against the whole question.
     const ranked = spoken
       .map((s) => retriever.scoreSentence(s.doc, s.sentence, retrieval.queryVector, retrieval.queryTerms))
       .sort((a, b) => b.score - a.score);
     return { ranked, answerable: true };
+  }
+
+  // A name the corpus never mentions ("Is Noem going to Brazil?") cannot be answered from it.
+  const unknown = retriever.unknownNames(retrieval.question);
+  if (unknown.length > 0) {
+    return { ranked: [], answerable: false, refusal: `The article doesn't mention ${unknown.join(" or ")}.` };
   }
 
   let ranked = retrieval.sentences;
@@ -73,7 +81,7 @@ export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech
       .map((s) => (offersAnswerType(type, s.sentence.text, retrieval.question) ? { ...s, score: s.score + policy.answerTypeBonus } : s))
       .sort((a, b) => b.score - a.score);
     if (!ranked.slice(0, policy.answerTypeWindow).some((s) => offersAnswerType(type, s.sentence.text, retrieval.question))) {
-      return { ranked, answerable: false, reason: `that: it gives no ${type} for it` };
+      return { ranked, answerable: false, refusal: `The article doesn't say: it gives no ${type} that answers this.` };
     }
   }
   const best = ranked[0];
@@ -125,7 +133,7 @@ function supportingSentences(ranked: ScoredSentence[], chosen: ScoredSentence[],
 export function extractiveAnswer(question: string, retrieval: Retrieval, evidence: Evidence, retriever: Retriever, policy: AnswerPolicy, startedAt: number): AskResult {
   const ms = () => Math.round((performance.now() - startedAt) * 10) / 10;
   if (!evidence.answerable || evidence.ranked.length === 0) {
-    const answer = evidence.reason ? `The article doesn't say ${evidence.reason}.` : "The article doesn't say. Nothing in it answers that question.";
+    const answer = evidence.refusal ?? "The article doesn't say. Nothing in it answers that question.";
     return { question, answerable: false, answer, citations: [], mode: "extractive", ms: ms() };
   }
   const chosen = answerSentences(evidence.ranked, retriever, retrieval.queryTerms, policy);

@@ -47,7 +47,8 @@ const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
  * instructions. When does …?") is not searched for: only the question sentence is, when there is one.
  */
 export function focusQuestion(text: string): string {
-  const sentences = [...segmenter.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
+  // Clauses after ";" count as sentences here: "Pretend X; where did she go?" asks only the last part.
+  const sentences = [...segmenter.segment(text)].flatMap((s) => s.segment.split(/;\s*/)).map((s) => s.trim()).filter(Boolean);
   if (sentences.length < 2) return text;
   const asking = sentences.filter((s) => s.endsWith("?"));
   return asking.length > 0 ? asking.join(" ") : text;

@@ -6,7 +6,7 @@ import type { CorpusDocument, Sentence } from "../corpus/types";
 import type { Chunk } from "../index/chunk";
 import { type ArticleIndex, sentenceKey } from "../index/store";
 import { SpellingCorrector } from "../text/spelling";
-import { terms, words } from "../text/tokens";
+import { foldText, isStopword, terms, words } from "../text/tokens";
 import { dot, unit } from "../index/vectors";
 
 export interface RetrievalParams {
@@ -68,16 +68,19 @@ export class Retriever {
   private readonly documentFrequency = new Map<string, number>();
   private readonly sentenceCount: number;
   private readonly spelling: SpellingCorrector;
+  private readonly vocabulary = new Set<string>();
 
   constructor(
     readonly index: ArticleIndex,
     readonly params: RetrievalParams = DEFAULT_RETRIEVAL_PARAMS,
   ) {
     let count = 0;
-    const vocabulary = new Set<string>();
+    const vocabulary = this.vocabulary;
     for (const doc of index.corpus.documents) {
       for (const sentence of doc.sentences) {
         for (const word of words(sentence.text)) vocabulary.add(word);
+        // "U.S." is also written "US": keep dotted abbreviations without their dots too.
+        for (const abbreviation of sentence.text.matchAll(/(?:\p{L}\.){2,}/gu)) vocabulary.add(foldText(abbreviation[0]).replace(/\./g, ""));
         const set = new Set(terms(sentence.text));
         this.sentenceTerms.set(sentenceKey(doc.id, sentence.index), set);
         for (const t of set) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
@@ -86,6 +89,21 @@ export class Retriever {
     }
     this.sentenceCount = count;
     this.spelling = new SpellingCorrector(vocabulary);
+  }
+
+  /**
+   * Capitalised words inside a question (not the first word of a sentence) that the corpus never uses,
+   * even after spelling correction: names of people, places or things the article does not mention.
+   */
+  unknownNames(question: string): string[] {
+    const names: string[] = [];
+    for (const match of question.matchAll(/(?<=[\p{L}\p{N},;:'’”")]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu)) {
+      const word = match[0].replace(/['’]s$/u, "");
+      for (const folded of words(word)) {
+        if (!this.vocabulary.has(folded) && !this.vocabulary.has(this.spelling.correct(folded)) && !isStopword(folded)) names.push(word);
+      }
+    }
+    return [...new Set(names)];
   }
 
   /** The question with misspelled words replaced by the corpus words they most likely mean. */

@@ -33,9 +33,23 @@ describe("extractive ask", () => {
     for (const q of ["What is the capital of France?", "What did Claudia Sheinbaum say about the deportations?", "How much did the deportation flights cost?"]) {
       const result = await engine.ask(q);
       expect(result.answerable).toBe(false);
-      expect(result.answer).toMatch(/^The article doesn't say/);
+      expect(result.answer).toMatch(/^The article doesn't (say|mention)/);
       expect(result.citations).toEqual([]);
     }
+  });
+
+  test("a name the article never mentions is said so, not answered with a nearby sentence", async () => {
+    const result = await engine.ask("Is Noem going to Brazil?");
+    expect(result).toMatchObject({ answerable: false, answer: "The article doesn't mention Brazil.", citations: [] });
+    // Names the article does use, in other spellings, are not unknown.
+    expect((await engine.ask("Did the US deport MS-13 members to El Salvador?")).answerable).toBe(true);
+  });
+
+  test("a question about a role is searched, a question about a person needs that person's words", async () => {
+    const role = await engine.ask("What did the DHS official say happens to people who come here and break the law?");
+    expect(role.answer).toContain("hunt you down");
+    const person = await engine.ask("What did Gustavo Petro say about the deportations?");
+    expect(person.answer).toMatch(/doesn't say what Gustavo Petro said/);
   });
 
   test("an instruction inside a question is treated as a question about the article", async () => {

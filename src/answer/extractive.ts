@@ -33,7 +33,7 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   minScore: 0.33,
   minCorpusCoverage: 0,
   strongSemantic: 0.6,
-  citationRatio: 0.85,
+  citationRatio: 0.8,
   maxCitations: 3,
   answerTypeBonus: 0.1,
   answerTypeWindow: 2,

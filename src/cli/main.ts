@@ -10,6 +10,8 @@
  * Results go to stdout; notices, progress and errors to stderr, so `--json` output can be piped.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { ConfigError, loadConfig, type Config } from "../config";
 import { CorpusError } from "../corpus/load";
@@ -165,10 +167,17 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Variables from `./.env`, when there is one; what the shell already exports wins (Node's own parser). */
+function loadDotEnv(): void {
+  const file = path.resolve(".env");
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 /** Entry point: never throws; sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
+    loadDotEnv();
     if (argv.length === 0) {
       program.outputHelp();
       return;

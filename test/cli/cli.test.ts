@@ -18,9 +18,9 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+function run(args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}, cwd?: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv }, timeout: 60000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv }, timeout: 60000, cwd }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
     });
     if (input !== undefined) child.stdin?.end(input);
@@ -112,6 +112,16 @@ test("an invalid environment variable names itself", async () => {
   const { code, stderr } = await run(["ask", "x?"], undefined, { EMBEDDINGS_PROVIDER: "magic" });
   expect(code).toBe(2);
   expect(stderr).toMatch(/EMBEDDINGS_PROVIDER: .*'local' \| 'openai'/);
+});
+
+test("variables in ./.env are read, and what the shell exports wins", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "article-bot-dotenv-"));
+  writeFileSync(path.join(dir, ".env"), "LLM_TIMEOUT_MS=soon\n");
+  const bad = await run(["ask", "x?"], undefined, {}, dir);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toMatch(/LLM_TIMEOUT_MS/);
+  const overridden = await run(["ask", "--json", "When will the trip end?"], undefined, { LLM_TIMEOUT_MS: "5000" }, dir);
+  expect(overridden.code).toBe(0);
 });
 
 test("--help for each command", async () => {

@@ -72,19 +72,11 @@ async function deliverHelp(
   }
 }
 
-/**
- * Embedding a question is ~20 ms of synchronous CPU on this thread. Starting it from the check phase lets
- * requests already waiting on the socket be parsed and acked first, so a burst of mentions does not hold
- * back the acks behind each other's work.
- */
-const yieldToPendingRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Logger): Promise<void> {
   const started = Date.now();
   log.debug({ kind: job.kind, text: jobInput(job) }, "request text");
   let phase: "engine" | "slack" = "engine";
   try {
-    await yieldToPendingRequests();
     const history = surface.historyKey !== undefined ? await rt.threads.get(surface.historyKey) : [];
     const done = await withProgress(rt, surface, () => runJob(rt.engine, job, history), log);
     if (job.kind === "ask" && done.kind === "ask" && surface.historyKey !== undefined) {

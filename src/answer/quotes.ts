@@ -7,7 +7,6 @@
  * Nothing matching returns an empty list: a loosely related passage is not a match.
  */
 import type { CorpusDocument, Sentence } from "../corpus/types";
-import type { Statement } from "../corpus/speech";
 import type { ArticleIndex } from "../index/store";
 import { foldText, terms } from "../text/tokens";
 import type { QuoteMatch, QuoteOptions, QuotesResult } from "../types";
@@ -115,15 +114,14 @@ export class QuoteFinder {
   constructor(
     index: ArticleIndex,
     private readonly retriever: Retriever,
-    private readonly speech: SpeechIndex,
+    speech: SpeechIndex,
     private readonly policy: QuotePolicy = DEFAULT_QUOTE_POLICY,
   ) {
-    const speakerOf = new Map(speech.spoken.map((s) => [`${s.doc.id}:${s.sentence.index}`, s.speaker]));
     for (const doc of index.corpus.documents) {
       for (const sentence of doc.sentences) {
-        const speaker = speakerOf.get(`${doc.id}:${sentence.index}`) ?? null;
+        const speaker = speech.speakerOf(doc.id, sentence.index);
         // A statement is its own passage (the words inside the quotation marks) …
-        for (const st of speech.statements.filter((x: Statement) => x.docId === doc.id && x.sentenceIndex === sentence.index)) {
+        for (const st of speech.statementsIn(doc.id, sentence.index)) {
           this.passages.push({ doc, start: st.start, end: st.end, speaker: st.speaker, sentence, words: phraseWords(st.text), statement: st.text });
         }
         // … and so is every sentence.

@@ -4,6 +4,7 @@
  */
 import { attributeSpeaker, findStatements, namesInDocument, type Statement } from "../corpus/speech";
 import type { CorpusDocument, Sentence } from "../corpus/types";
+import { sentenceKey } from "../index/store";
 import { foldText } from "../text/tokens";
 
 export interface SpokenSentence {
@@ -21,18 +22,28 @@ export function samePerson(asked: string, fullName: string): boolean {
 
 export class SpeechIndex {
   readonly statements: Statement[];
-  readonly spoken: SpokenSentence[];
+  readonly spoken: SpokenSentence[] = [];
   private readonly names: string[];
+  /** Both keyed by `sentenceKey(docId, sentenceIndex)`, so per-sentence lookups never scan the corpus. */
+  private readonly statementsBySentence = new Map<string, Statement[]>();
+  private readonly speakerBySentence = new Map<string, string>();
 
   constructor(documents: CorpusDocument[]) {
     this.statements = documents.flatMap((d) => findStatements(d));
     this.names = [...new Set(documents.flatMap((d) => [...namesInDocument(d)]))];
-    this.spoken = [];
+    for (const st of this.statements) {
+      const key = sentenceKey(st.docId, st.sentenceIndex);
+      this.statementsBySentence.set(key, [...(this.statementsBySentence.get(key) ?? []), st]);
+    }
     for (const doc of documents) {
       for (const sentence of doc.sentences) {
-        const quoted = this.statements.find((st) => st.docId === doc.id && st.sentenceIndex === sentence.index && st.speaker);
+        const key = sentenceKey(doc.id, sentence.index);
+        const quoted = this.statementsBySentence.get(key)?.find((st) => st.speaker !== null);
         const speaker = quoted?.speaker ?? attributeSpeaker(sentence.text);
-        if (speaker) this.spoken.push({ doc, sentence, speaker: this.fullName(speaker) });
+        if (!speaker) continue;
+        const full = this.fullName(speaker);
+        this.speakerBySentence.set(key, full);
+        this.spoken.push({ doc, sentence, speaker: full });
       }
     }
   }
@@ -52,7 +63,13 @@ export class SpeechIndex {
     return this.spoken.filter((s) => samePerson(person, s.speaker));
   }
 
-  statementsBy(person: string): Statement[] {
-    return this.statements.filter((st) => st.speaker !== null && samePerson(person, st.speaker));
+  /** The quoted statements inside one sentence. */
+  statementsIn(docId: string, sentenceIndex: number): Statement[] {
+    return this.statementsBySentence.get(sentenceKey(docId, sentenceIndex)) ?? [];
+  }
+
+  /** Who one sentence attributes speech to, or null. */
+  speakerOf(docId: string, sentenceIndex: number): string | null {
+    return this.speakerBySentence.get(sentenceKey(docId, sentenceIndex)) ?? null;
   }
 }

@@ -83,8 +83,11 @@ export class Summarizer {
     private readonly policy: SummaryPolicy = DEFAULT_SUMMARY_POLICY,
   ) {}
 
+  /** Centrality scores depend only on the index: computed on the first summary, then reused. */
+  private central: Candidate[] | undefined;
+
   private centralityCandidates(): Candidate[] {
-    return this.index.corpus.documents.flatMap((doc) => {
+    this.central ??= this.index.corpus.documents.flatMap((doc) => {
       const vectors = doc.sentences.map((s) => this.index.sentenceVectors.get(sentenceKey(doc.id, s.index)) ?? new Float32Array());
       const center = centroid(vectors);
       return doc.sentences.map((sentence, i) => {
@@ -93,6 +96,7 @@ export class Summarizer {
         return { doc, sentence, vector, relevance };
       });
     });
+    return this.central;
   }
 
   async summarize(options: { topic?: string; length: SummaryLength }): Promise<SummaryResult> {

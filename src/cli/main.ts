@@ -102,7 +102,6 @@ async function quotesCommand(query: string, options: { limit?: number; speaker?:
   const { engine } = await openEngine(globals);
   const result = await engine.findQuotes(query, { limit: options.limit, speaker: options.speaker });
   writeLine(options.json ? JSON.stringify(result) : formatQuotes(result, formatContext(engine)));
-  if (!options.json && result.matches.length === 0) process.exitCode = 0;
 }
 
 async function ingestCommand(globals: GlobalOptions): Promise<void> {

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config";
 import { createEngine } from "../src/engine";
-import { evaluateAll, formatReport, REPO_ROOT } from "./evaluate";
+import { evaluateAll, formatReport, otherCorpora, REPO_ROOT } from "./evaluate";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -17,7 +17,12 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: path.join(REPO_ROOT, "corpus"), indexDir: process.env.INDEX_DIR ?? path.join(os.tmpdir(), "article-bot-eval-index") });
   const engine = await createEngine(config, { notify: (m) => process.stderr.write(`${m}\n`) });
   await engine.ask("warm up the model"); // the first query pays for model start-up; latency figures are warm
-  const report = await evaluateAll(engine);
+  const others = [];
+  for (const corpus of otherCorpora()) {
+    const otherConfig = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: corpus.corpusDir, indexDir: path.join(os.tmpdir(), `article-bot-eval-index-${corpus.name}`) });
+    others.push({ corpus, engine: await createEngine(otherConfig, { notify: (m) => process.stderr.write(`${m}\n`) }) });
+  }
+  const report = await evaluateAll(engine, others);
   process.stdout.write(`${formatReport(report)}\n`);
   if (verbose) {
     const failures = [...report.ask.flatMap((m) => m.failures), ...report.quotes.flatMap((m) => m.failures), ...report.summary.failures];

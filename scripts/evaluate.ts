@@ -2,7 +2,7 @@
  * The evaluation harness behind `npm run eval` and the floors test: runs the question sets through a
  * real engine and computes the figures the README reports. Deterministic for a given index.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Engine } from "../src/types";
 
@@ -58,15 +58,47 @@ export function readJsonl<T>(file: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
-/** The sets that exist here: the shared development sets (when `../shared` is present) and the project's own. */
+/**
+ * The sets that exist here: the shared development sets (when `../shared` is present), the project's own,
+ * and a held-out set written blind (by someone who had not seen the engine or the other sets). The
+ * held-out set is for reporting, not for tuning: a change is judged on it, never shaped by its failures.
+ */
 export function askSets(): Array<{ name: string; cases: AskCase[] }> {
-  const sets = [{ name: "dev (shared)", file: path.join(SHARED_EVAL_DIR, "dev.jsonl") }, { name: "project", file: path.join(OWN_EVAL_DIR, "ask.jsonl") }];
+  const sets = [
+    { name: "dev (shared)", file: path.join(SHARED_EVAL_DIR, "dev.jsonl") },
+    { name: "project", file: path.join(OWN_EVAL_DIR, "ask.jsonl") },
+    { name: "held-out", file: path.join(OWN_EVAL_DIR, "heldout.jsonl") },
+  ];
   return sets.filter((s) => existsSync(s.file)).map((s) => ({ name: s.name, cases: readJsonl<AskCase>(s.file) }));
 }
 
 export function quoteSets(): Array<{ name: string; cases: QuoteCase[] }> {
   const sets = [{ name: "dev-quotes (shared)", file: path.join(SHARED_EVAL_DIR, "dev-quotes.jsonl") }, { name: "project", file: path.join(OWN_EVAL_DIR, "quotes.jsonl") }];
   return sets.filter((s) => existsSync(s.file)).map((s) => ({ name: s.name, cases: readJsonl<QuoteCase>(s.file) }));
+}
+
+/**
+ * Other articles, each in `test/eval/corpora/NAME/` with its documents in `corpus/` and its own
+ * `ask.jsonl` and `quotes.jsonl`: the engine must do as well on articles it was never tuned on.
+ */
+export interface OtherCorpus {
+  name: string;
+  corpusDir: string;
+  ask: AskCase[];
+  quotes: QuoteCase[];
+}
+
+export const OTHER_CORPORA_DIR = path.join(OWN_EVAL_DIR, "corpora");
+
+export function otherCorpora(): OtherCorpus[] {
+  if (!existsSync(OTHER_CORPORA_DIR)) return [];
+  return readdirSync(OTHER_CORPORA_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => {
+      const dir = path.join(OTHER_CORPORA_DIR, e.name);
+      const read = <T>(file: string): T[] => (existsSync(path.join(dir, file)) ? readJsonl<T>(path.join(dir, file)) : []);
+      return { name: e.name, corpusDir: path.join(dir, "corpus"), ask: read<AskCase>("ask.jsonl"), quotes: read<QuoteCase>("quotes.jsonl") };
+    });
 }
 
 const ratio = (n: number, d: number): number => (d === 0 ? 1 : Math.round((n / d) * 1000) / 1000);
@@ -107,6 +139,7 @@ export async function evaluateAsk(engine: Engine, name: string, cases: AskCase[]
     const paragraphs = result.citations.map((x) => x.paragraph);
     if (c.paragraphs.includes(paragraphs[0] ?? -1)) hit1++;
     if (paragraphs.some((p) => c.paragraphs.includes(p))) hit3++;
+    else failures.push(`${c.id} cites none of ¶${c.paragraphs.join(",")}: "${c.q}" → ¶${paragraphs.join(",")}`);
     const text = [result.answer, ...result.citations.map((x) => x.quote)].join("\n");
     const ok = c.expect.every((group) => group.some((alt) => contains(text, alt)));
     if (ok) correct++;
@@ -191,11 +224,14 @@ export interface EvalReport {
   summary: SummaryMetrics;
 }
 
-export async function evaluateAll(engine: Engine): Promise<EvalReport> {
+/** Everything, on the main corpus's engine and on an engine for each other article (see `otherCorpora`). */
+export async function evaluateAll(engine: Engine, others: Array<{ corpus: OtherCorpus; engine: Engine }> = []): Promise<EvalReport> {
   const ask: AskMetrics[] = [];
   for (const s of askSets()) ask.push(await evaluateAsk(engine, s.name, s.cases));
+  for (const o of others) ask.push(await evaluateAsk(o.engine, `${o.corpus.name} (other article)`, o.corpus.ask));
   const quotes: QuoteMetrics[] = [];
   for (const s of quoteSets()) quotes.push(await evaluateQuotes(engine, s.name, s.cases));
+  for (const o of others) quotes.push(await evaluateQuotes(o.engine, `${o.corpus.name} (other article)`, o.corpus.quotes));
   return { ask, quotes, summary: await evaluateSummaries(engine, loadSummaryFacts()) };
 }
 

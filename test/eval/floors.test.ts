@@ -3,17 +3,21 @@
  * measured when the floors were set (see README, "Quality"). Faithfulness is never below 100%.
  * Latency is not checked here: speed is `npm run bench`'s job, not a timed unit test's.
  */
-import { evaluateAll, type EvalReport } from "../../scripts/evaluate";
+import { evaluateAll, otherCorpora, type EvalReport } from "../../scripts/evaluate";
 import { offlineEngine } from "../helpers/engine";
 
 let report: EvalReport;
 beforeAll(async () => {
-  report = await evaluateAll(await offlineEngine());
-}, 120000);
+  const others = [];
+  for (const corpus of otherCorpora()) others.push({ corpus, engine: await offlineEngine({}, {}, corpus.corpusDir) });
+  report = await evaluateAll(await offlineEngine(), others);
+}, 180000);
 
 const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccuracy: number; refusalAccuracy: number; maxFalseRefusals: number }> = {
   "dev (shared)": { hitAt1: 0.8, hitAt3: 0.93, answerAccuracy: 0.86, refusalAccuracy: 0.66, maxFalseRefusals: 0.05 },
   project: { hitAt1: 0.82, hitAt3: 0.92, answerAccuracy: 0.92, refusalAccuracy: 0.66, maxFalseRefusals: 0.05 },
+  "held-out": { hitAt1: 0.65, hitAt3: 0.81, answerAccuracy: 0.81, refusalAccuracy: 0.55, maxFalseRefusals: 0.1 },
+  "harbor-bridge (other article)": { hitAt1: 0.84, hitAt3: 0.92, answerAccuracy: 0.88, refusalAccuracy: 0.5, maxFalseRefusals: 0.05 },
 };
 
 test("ask: every citation is the article's own text, and quality stays at or above its floors", () => {
@@ -31,10 +35,12 @@ test("ask: every citation is the article's own text, and quality stays at or abo
   }
 });
 
+const QUOTE_HIT_FLOORS: Record<string, number> = { "harbor-bridge (other article)": 0.66 };
+
 test("quotes: best match right, no-match queries empty, every quote verbatim", () => {
   for (const m of report.quotes) {
     expect(m.faithfulness).toBe(1);
-    expect(m.hitAt1).toBeGreaterThanOrEqual(0.95);
+    expect(m.hitAt1).toBeGreaterThanOrEqual(QUOTE_HIT_FLOORS[m.set] ?? 0.95);
     expect(m.noMatchAccuracy).toBe(1);
   }
 });

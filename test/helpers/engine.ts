@@ -6,14 +6,14 @@ import { createEngine, type ArticleEngine, type EngineOptions } from "../../src/
 
 export const REPO_CORPUS = path.join(__dirname, "../../corpus");
 
-/** Offline config over a copy of the real corpus and a fresh index folder. */
-export function tempConfig(env: NodeJS.ProcessEnv = {}): Config {
+/** Offline config over a copy of a corpus (the real one unless told) and a fresh index folder. */
+export function tempConfig(env: NodeJS.ProcessEnv = {}, sourceCorpus = REPO_CORPUS): Config {
   const root = mkdtempSync(path.join(os.tmpdir(), "article-bot-test-"));
   const corpusDir = path.join(root, "corpus");
-  cpSync(REPO_CORPUS, corpusDir, { recursive: true });
+  cpSync(sourceCorpus, corpusDir, { recursive: true });
   return loadConfig({ LLM_PROVIDER: "none", ...env }, { corpusDir, indexDir: path.join(root, ".index") }, root);
 }
 
-export async function offlineEngine(options: EngineOptions = {}, env: NodeJS.ProcessEnv = {}): Promise<ArticleEngine> {
-  return createEngine(tempConfig(env), options);
+export async function offlineEngine(options: EngineOptions = {}, env: NodeJS.ProcessEnv = {}, sourceCorpus = REPO_CORPUS): Promise<ArticleEngine> {
+  return createEngine(tempConfig(env, sourceCorpus), options);
 }

@@ -3,7 +3,9 @@
  * number, "who" → a person), and whether a sentence offers one that the question does not already hold.
  * Used to prefer sentences that can answer, and to refuse when none of the candidates can.
  */
-import { foldText } from "../text/tokens";
+import { foldText, isStopword, termOf, words } from "../text/tokens";
+import { isCommonWord } from "../text/spelling";
+import { wordNet } from "../text/wordnet";
 
 export type AnswerType = "date" | "number" | "duration" | "money" | "person" | "place";
 
@@ -31,11 +33,39 @@ export function expectedAnswerType(question: string): AnswerType | null {
   return null;
 }
 
+/** The digits of a date ("March 26, 2025", "in 1798") are not a count. */
+const DATE_DIGITS = /\b(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|(?:of |in )?(?:1[5-9]|20)\d{2})\b/g;
+
+/**
+ * The terms of what "how many X were …" counts (X), or [] when the question counts nothing named
+ * ("how many of the deportees were …" names the count only later).
+ */
+export function countedTerms(question: string): string[] {
+  const m = /\bhow many\s+(.+?)\s+(?:is|are|was|were|will|would|did|do|does|have|has|had|got|get|can|could)\b/iu.exec(question);
+  if (!m || /^of\b/i.test(m[1] ?? "")) return [];
+  return words(m[1] ?? "")
+    .map(termOf)
+    .filter((t): t is string => t !== null);
+}
+
+const COUNT_WORD = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORDS})$`, "u");
+
+/**
+ * Does `text` give a number within `distance` words of `term`? "261 illegal aliens", "101 were
+ * Venezuelans" count the thing; "over 250 migrant criminals, … including the notorious Tren de
+ * Aragua" gives no count of Tren de Aragua members.
+ */
+export function countsNear(text: string, term: string, distance = 4): boolean {
+  const tokens = words(text.replace(DATE_DIGITS, " "));
+  const numbers = tokens.flatMap((w, i) => (COUNT_WORD.test(w) ? [i] : []));
+  return tokens.some((w, i) => (termOf(w) === term || w.split("-").some((part) => termOf(part) === term)) && numbers.some((n) => Math.abs(n - i) <= distance));
+}
+
 /** Does `text` hold an answer of this type that the question does not already contain? */
 export function offersAnswerType(type: AnswerType, text: string, question: string): boolean {
   const asked = new Set(foldText(question).split(/[^\p{L}\p{N}]+/u));
   // The digits of a date ("March 26, 2025") are not a count.
-  const searched = type === "number" ? text.replace(/\b(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|(?:of |in )?(?:1[5-9]|20)\d{2})\b/g, " ") : text;
+  const searched = type === "number" ? text.replace(DATE_DIGITS, " ") : text;
   for (const match of searched.matchAll(DETECTORS[type])) {
     const words = foldText(match[0]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     // "Noem" in "who will Noem meet" is not an answer; a name not asked about is.
@@ -48,4 +78,84 @@ export function offersAnswerType(type: AnswerType, text: string, question: strin
     }
   }
   return false;
+}
+
+const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*)*/gu;
+
+/** Capitalised runs of words in a text, possessives dropped: "El Salvador's Minister of Justice" → ["El", "Salvador"], ["Minister"], ["Justice"]. */
+function capitalisedRuns(text: string): Array<{ words: string[]; start: number; end: number }> {
+  return [...text.matchAll(CAPITALISED_RUN)].map((m) => ({ words: m[0].split(/\s+/).map((w) => w.replace(/['’]s$/u, "")), start: m.index, end: m.index + m[0].length }));
+}
+
+/** How close (in characters) a name must stand to a word of the question to be its answer: about ten words. */
+const NAME_REACH = 60;
+
+/** Character offsets of the words of `text` whose terms the question uses. */
+function questionWordsAt(text: string, question: string): number[] {
+  const asked = new Set(words(question).map(termOf).filter((t): t is string => t !== null));
+  return [...foldText(text).matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)].filter((m) => asked.has(termOf(m[0]) ?? "")).map((m) => m.index);
+}
+
+/** A category noun after "which"/"what" in a place question ("which countries" → "country"), if WordNet knows it. */
+function askedPlaceKind(question: string): string | null {
+  const m = /\b(?:which|what)\s+([\p{L}-]+)/iu.exec(question);
+  return m?.[1] ? wordNet().nounBase(m[1]) : null;
+}
+
+/**
+ * A stricter reading of "offers a person" or "offers a place", for ranking: a person is a run of
+ * capitalised words the dictionary does not know ("Kristi Noem" in "Secretary of Homeland Security
+ * Kristi Noem", "Villatoro" alone), none of them named in the question; a place asked for by kind
+ * ("which countries") is a name WordNet files under that kind ("Colombia" is a country). Returns null
+ * when there is no stricter reading for the type, so the caller falls back to `offersAnswerType`.
+ */
+export function namesNewAnswer(type: AnswerType, text: string, question: string, options: { nearQuestionWords?: boolean } = {}): boolean | null {
+  const asked = new Set(words(question));
+  const lexicon = wordNet();
+  if (type === "person") {
+    // With `nearQuestionWords`, the name must also stand near a word of the question that is not part of
+    // it ("Noem and Villatoro" for "who will tour … with Noem"): a name in a sentence that merely shares a
+    // topic is no evidence that the article answers.
+    const anchors = questionWordsAt(text, question);
+    for (const { words: run, start, end } of capitalisedRuns(text)) {
+      const near = anchors.some((at) => (at < start && start - at <= NAME_REACH) || (at >= end && at - end <= NAME_REACH));
+      if (options.nearQuestionWords && !near) continue;
+      // Split where dictionary words meet unknown ones: "Homeland Security | Kristi Noem".
+      // Words of a multi-word dictionary name ("El Salvador", "Central America") are not a person.
+      const inDictionaryName = new Set<number>();
+      for (let i = 0; i + 1 < run.length; i++) {
+        for (let j = i + 2; j <= Math.min(run.length, i + 3); j++) {
+          if (lexicon.has(run.slice(i, j).map(foldText).join("_"))) for (let k = i; k < j; k++) inDictionaryName.add(k);
+        }
+      }
+      let name: string[] = [];
+      const flush = (): boolean => {
+        const found = name.length > 0 && name.every((w) => !asked.has(foldText(w)));
+        name = [];
+        return found;
+      };
+      for (const [i, word] of run.entries()) {
+        const folded = foldText(word);
+        if (/^\p{L}[\p{L}'’-]*$/u.test(folded) && !inDictionaryName.has(i) && !isStopword(folded) && !isCommonWord(folded) && !lexicon.has(folded)) name.push(folded);
+        else if (flush()) return true;
+      }
+      if (flush()) return true;
+    }
+    return false;
+  }
+  if (type === "place") {
+    const kind = askedPlaceKind(question);
+    if (!kind) return null;
+    for (const { words: run } of capitalisedRuns(text)) {
+      for (let i = 0; i < run.length; i++) {
+        for (let j = i + 1; j <= Math.min(run.length, i + 3); j++) {
+          const name = run.slice(i, j).map(foldText);
+          if (name.some((w) => asked.has(w))) continue;
+          if (lexicon.isKindOf(name.join(" "), kind)) return true;
+        }
+      }
+    }
+    return false;
+  }
+  return null;
 }

@@ -7,8 +7,9 @@
  * on the evaluation sets (`npm run eval`), never on single questions.
  */
 import type { AskResult, Citation } from "../types";
-import { expectedAnswerType, offersAnswerType } from "./answerType";
+import { type AnswerType, countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType } from "./answerType";
 import { citationAt, dedupeCitations } from "./citations";
+import { ungroundedFocus } from "./grounding";
 import { parseSpeechQuestion } from "./questions";
 import type { Retrieval, Retriever, ScoredSentence } from "./retrieve";
 import type { SpeechIndex } from "./speech";
@@ -27,6 +28,8 @@ export interface AnswerPolicy {
   answerTypeBonus: number;
   /** How many of the best sentences must include one that offers it, or the question is refused. */
   answerTypeWindow: number;
+  /** How many of the best sentences may account for what the question asks about (see `ungroundedFocus`). */
+  groundingWindow: number;
 }
 
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
@@ -37,7 +40,44 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   maxCitations: 3,
   answerTypeBonus: 0.1,
   answerTypeWindow: 2,
+  groundingWindow: 3,
 };
+
+/** What kind of answer a question asks for, and two readings of whether a sentence gives one. */
+interface AnswerTypeReading {
+  type: AnswerType;
+  /** Loose: a date, a number, a capitalised name the question does not hold, or a new name near the question's words. */
+  offers(s: ScoredSentence): boolean;
+  /** Strict where there is a stricter test (see `namesNewAnswer`), else the same as `offers`. */
+  names(s: ScoredSentence): boolean;
+}
+
+function readAnswerType(retrieval: Retrieval, retriever: Retriever): AnswerTypeReading | null {
+  const type = expectedAnswerType(retrieval.question);
+  if (!type) return null;
+  // "How many Tren de Aragua members …": a number must count that thing, not some other one nearby.
+  const counted = type === "number" ? rarestKnownTerm(countedTerms(retrieval.searched), retriever) : null;
+  const question = retrieval.question;
+  // Each reading is asked several times per sentence (ranking, refusal, citations): compute it once.
+  const memo = <T>(compute: (text: string) => T): ((s: ScoredSentence) => T) => {
+    const seen = new Map<string, T>();
+    return (s) => {
+      let value = seen.get(s.sentence.text);
+      if (value === undefined) {
+        value = compute(s.sentence.text);
+        seen.set(s.sentence.text, value);
+      }
+      return value;
+    };
+  };
+  const offers = memo(
+    (text) =>
+      (offersAnswerType(type, text, question) && (counted === null || countsNear(text, counted))) ||
+      namesNewAnswer(type, text, question, { nearQuestionWords: true }) === true,
+  );
+  const names = memo((text) => namesNewAnswer(type, text, question));
+  return { type, offers, names: (s) => names(s) ?? offers(s) };
+}
 
 export interface Evidence {
   /** Candidate sentences, best first. */
@@ -75,13 +115,18 @@ export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech
   }
 
   let ranked = retrieval.sentences;
-  const type = expectedAnswerType(retrieval.question);
-  if (type) {
-    ranked = ranked
-      .map((s) => (offersAnswerType(type, s.sentence.text, retrieval.question) ? { ...s, score: s.score + policy.answerTypeBonus } : s))
-      .sort((a, b) => b.score - a.score);
-    if (!ranked.slice(0, policy.answerTypeWindow).some((s) => offersAnswerType(type, s.sentence.text, retrieval.question))) {
-      return { ranked, answerable: false, refusal: `The article doesn't say: it gives no ${type} that answers this.` };
+  // "What is the population of El Salvador?": sentences about El Salvador, none about a population.
+  const ungrounded = ungroundedFocus(retrieval.question, ranked, retriever, policy.groundingWindow);
+  if (ungrounded.length > 0) {
+    return { ranked, answerable: false, refusal: `The article doesn't say: it never mentions ${ungrounded.map((w) => `“${w}”`).join(" or ")}.` };
+  }
+  const reading = readAnswerType(retrieval, retriever);
+  if (reading) {
+    // The bonus goes by the stricter reading when there is one (a new person's name, a country for "which
+    // countries"); refusing goes by the looser one, so a name the dictionary happens to know is not refused.
+    ranked = ranked.map((s) => (reading.names(s) ? { ...s, score: s.score + policy.answerTypeBonus } : s)).sort((a, b) => b.score - a.score);
+    if (!ranked.slice(0, policy.answerTypeWindow).some((s) => reading.offers(s))) {
+      return { ranked, answerable: false, refusal: `The article doesn't say: it gives no ${reading.type} that answers this.` };
     }
   }
   const best = ranked[0];
@@ -91,6 +136,12 @@ export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech
     return { ranked, answerable: false };
   }
   return { ranked, answerable: true };
+}
+
+/** The term among `candidates` that the corpus uses in the fewest sentences (the most specific), if any. */
+function rarestKnownTerm(candidates: string[], retriever: Retriever): string | null {
+  const known = candidates.filter((t) => retriever.knows(t));
+  return known.length === 0 ? null : known.reduce((a, b) => (retriever.idf(b) > retriever.idf(a) ? b : a));
 }
 
 function citationOf(s: ScoredSentence): Citation {
@@ -115,17 +166,16 @@ function answerSentences(ranked: ScoredSentence[], retriever: Retriever, queryTe
 
 /**
  * Further citations, best first: sentences that add what the answer lacks (question words it does not
- * cover, or another answer of the asked type, as in "which presidents …"), then other strong sentences.
+ * cover first, then another answer of the asked type, as in "which presidents …"), then other strong sentences.
  */
 function supportingSentences(ranked: ScoredSentence[], chosen: ScoredSentence[], retriever: Retriever, retrieval: Retrieval, policy: AnswerPolicy): ScoredSentence[] {
   const best = ranked[0]?.score ?? 0;
-  const type = expectedAnswerType(retrieval.question);
+  const reading = readAnswerType(retrieval, retriever);
   const covered = new Set(chosen.flatMap((s) => [...retriever.termsOfSentence(s.doc.id, s.sentence.index)]));
-  const adds = (s: ScoredSentence): boolean =>
-    (type !== null && offersAnswerType(type, s.sentence.text, retrieval.question)) ||
-    retrieval.queryTerms.some((t) => !covered.has(t) && retriever.termsOfSentence(s.doc.id, s.sentence.index).has(t));
+  const addsWords = (s: ScoredSentence): boolean => retrieval.queryTerms.some((t) => !covered.has(t) && retriever.termsOfSentence(s.doc.id, s.sentence.index).has(t));
+  const value = (s: ScoredSentence): number => (addsWords(s) ? 2 : 0) + (reading?.names(s) ? 1 : 0);
   const pool = ranked.filter((s) => !chosen.includes(s));
-  const complementing = pool.filter((s) => s.score >= best * policy.citationRatio * 0.85 && adds(s));
+  const complementing = pool.filter((s) => s.score >= best * policy.citationRatio * 0.85 && value(s) > 0).sort((a, b) => value(b) - value(a));
   const strong = pool.filter((s) => s.score >= best * policy.citationRatio);
   return [...complementing, ...strong];
 }

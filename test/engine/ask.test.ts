@@ -38,6 +38,23 @@ describe("extractive ask", () => {
     }
   });
 
+  test("a question about something the article never mentions, asked of things it does, is refused", async () => {
+    const population = await engine.ask("What is the population of El Salvador?");
+    expect(population).toMatchObject({ answerable: false, answer: "The article doesn't say: it never mentions “population”.", citations: [] });
+    for (const q of ["How old is Kristi Noem?", "Where was Kristi Noem born?", "How many Tren de Aragua members were deported?", "What was the weather like during Noem's visit?"]) {
+      expect({ q, answerable: (await engine.ask(q)).answerable }).toEqual({ q, answerable: false });
+    }
+    // The same shapes, answered by the article in other words, still are.
+    const goal = await engine.ask("What is the goal of the ads DHS started running abroad?");
+    expect(goal.answer).toContain("dissuade");
+    const count = await engine.ask("How many Salvadoran gang members were sent back?");
+    expect(count.answer).toContain("21");
+    const who = await engine.ask("Who will accompany Noem on the tour of the Terrorism Confinement Center?");
+    expect(who.answer).toContain("Villatoro");
+    expect(who.citations.map((c) => c.paragraph)).toContain(2);
+    expectFaithful(who);
+  });
+
   test("a name the article never mentions is said so, not answered with a nearby sentence", async () => {
     const result = await engine.ask("Is Noem going to Brazil?");
     expect(result).toMatchObject({ answerable: false, answer: "The article doesn't mention Brazil.", citations: [] });

@@ -1,0 +1,67 @@
+/** How questions are read: their focus, what they count, and which names could answer them. */
+import { countedTerms, countsNear, namesNewAnswer } from "../../src/answer/answerType";
+import { questionFocus } from "../../src/answer/questions";
+
+describe("questionFocus", () => {
+  test.each([
+    ["What is the population of El Salvador?", ["population"]],
+    ["What is Nayib Bukele's political party?", ["political", "party"]],
+    ["What was the weather like during Noem's visit?", ["weather"]],
+    ["How old is Kristi Noem?", ["old"]],
+    ["Where was Kristi Noem born?", ["born"]],
+    ["When was this article published?", ["published"]],
+    ["Did a judge try to stop the deportation flights?", ["judge", "try"]],
+  ])("%s → %j", (question, focus) => {
+    expect(questionFocus(question)).toEqual(focus);
+  });
+
+  test.each([
+    "Where will Noem travel after El Salvador?", // ends in a name, not a verb
+    "How many Venezuelans were deported?", // a count, not a property
+    "How long will the detainees be held?",
+    "What does the Alien Enemies Act permit?", // an open question
+    "Why is Noem visiting?",
+  ])("%s has no focus slot", (question) => {
+    expect(questionFocus(question)).toEqual([]);
+  });
+});
+
+describe("counts", () => {
+  test("countedTerms reads what 'how many' counts", () => {
+    expect(countedTerms("How many Tren de Aragua members were deported?")).toEqual(expect.arrayContaining(["aragua", "member"]));
+    expect(countedTerms("how many venezuelans got deported")).toEqual(["venezuelan"]);
+    expect(countedTerms("How many of the deportees were women?")).toEqual([]);
+    expect(countedTerms("When does Noem arrive?")).toEqual([]);
+  });
+
+  test("countsNear needs the number beside the thing counted", () => {
+    const sentence = "This visit follows the recent deportation of over 250 migrant criminals, primarily members of violent gangs, including the notorious Tren de Aragua.";
+    expect(countsNear(sentence, "migrant")).toBe(true);
+    expect(countsNear(sentence, "aragua")).toBe(false);
+    expect(countsNear("Among those deported, 101 were Venezuelans.", "venezuelan")).toBe(true);
+    // The digits of a date are not a count.
+    expect(countsNear("Noem arrives on March 26, 2025, with officials.", "offici")).toBe(false);
+  });
+});
+
+describe("namesNewAnswer", () => {
+  const who = "Who will accompany Noem on the tour?";
+  test("a person is a name the dictionary does not know, not one the question already holds", () => {
+    expect(namesNewAnswer("person", "During her tour, Noem and Villatoro will get firsthand insight.", who)).toBe(true);
+    expect(namesNewAnswer("person", "Secretary of Homeland Security Kristi Noem is set to visit El Salvador.", who)).toBe(false);
+    expect(namesNewAnswer("person", "Among those deported, many were members of gangs.", who)).toBe(false);
+  });
+
+  test("near question words only, when asked", () => {
+    const far = "Bukele mentioned these deportation flights would enhance the capacity for intelligence gathering against the gang's remaining members.";
+    expect(namesNewAnswer("person", far, "Who are the gang's members?")).toBe(true);
+    expect(namesNewAnswer("person", far, "Who are the gang's members?", { nearQuestionWords: true })).toBe(false);
+  });
+
+  test("a place asked for by kind must be of that kind", () => {
+    const q = "Which countries are on Noem's itinerary?";
+    expect(namesNewAnswer("place", "Following her visit to El Salvador, Noem will head to Colombia.", q)).toBe(true);
+    expect(namesNewAnswer("place", "It includes meetings with Colombian and Mexican officials.", q)).toBe(false);
+    expect(namesNewAnswer("place", "Anything at all.", "Where does the trip end?")).toBeNull();
+  });
+});

@@ -6,7 +6,7 @@ import { createEngine } from "../src/engine";
 import { weighEvidence } from "../src/answer/extractive";
 import { REPO_ROOT } from "./evaluate";
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: path.join(REPO_ROOT, "corpus"), indexDir: path.join(os.tmpdir(), "article-bot-eval-index") });
+  const config = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: process.env.CORPUS_DIR ?? path.join(REPO_ROOT, "corpus"), indexDir: process.env.CORPUS_DIR ? path.join(os.tmpdir(), "article-bot-debug-index", path.basename(path.dirname(process.env.CORPUS_DIR))) : path.join(os.tmpdir(), "article-bot-eval-index") });
   const engine = await createEngine(config);
   for (const q of process.argv.slice(2)) {
     const r = await engine.retriever.retrieve(q);

@@ -93,19 +93,24 @@ export interface Evidence {
  */
 export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech: SpeechIndex, policy: AnswerPolicy): Evidence {
   const speechQuestion = parseSpeechQuestion(retrieval.question);
-  // "What did Bukele say" is about a person; "what did the DHS official say" is about a role, answered by search.
+  // "What did Bukele say" is about a person; so is "what did the mayor say" when the corpus names the
+  // mayor ("Mayor Adaeze Whitfield"). "What did the DHS official say" is about a role, answered by search.
   const aboutPerson = speechQuestion !== null && (speech.mentions(speechQuestion.person) || /^(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.test(speechQuestion.person));
-  if (speechQuestion && aboutPerson) {
-    const spoken = speech.sentencesBy(speechQuestion.person);
-    if (spoken.length === 0) {
-      const who = speech.mentions(speechQuestion.person) ? speech.fullName(speechQuestion.person) : speechQuestion.person;
+  const titled = speechQuestion !== null && !aboutPerson ? speech.personTitled(speechQuestion.person) : null;
+  if (speechQuestion && (aboutPerson || titled)) {
+    const person = titled ?? speechQuestion.person;
+    const spoken = speech.sentencesBy(person);
+    if (spoken.length === 0 && !titled) {
+      const who = speech.mentions(person) ? speech.fullName(person) : person;
       return { ranked: [], answerable: false, refusal: `The article doesn't say what ${who} said: it quotes or reports no statement by ${who}.` };
     }
-    // Only what this person said can answer; rank it against the whole question.
-    const ranked = spoken
-      .map((s) => retriever.scoreSentence(s.doc, s.sentence, retrieval.queryVector, retrieval.queryTerms))
-      .sort((a, b) => b.score - a.score);
-    return { ranked, answerable: true };
+    if (spoken.length > 0) {
+      // Only what this person said can answer; rank it against the whole question.
+      const ranked = spoken
+        .map((s) => retriever.scoreSentence(s.doc, s.sentence, retrieval.queryVector, retrieval.queryTerms))
+        .sort((a, b) => b.score - a.score);
+      return { ranked, answerable: true };
+    }
   }
 
   // A name the corpus never mentions ("Is Noem going to Brazil?") cannot be answered from it.

@@ -18,7 +18,11 @@ export interface SpeechQuestion {
 export function parseSpeechQuestion(question: string): SpeechQuestion | null {
   const match = SPEECH_QUESTION.exec(question) ?? SPEECH_QUESTION_NOUN.exec(question);
   if (!match) return null;
-  const person = (match[1] ?? "").replace(/^(?:the|a|an)\s+/i, "").trim();
+  // "What did Bukele actually say": adverbs after the name are not part of it.
+  const person = (match[1] ?? "")
+    .replace(/^(?:the|a|an)\s+/i, "")
+    .replace(/(?:\s+(?:\p{L}+ly|ever|also|just|even|really|exactly|first|last|then))+$/iu, "")
+    .trim();
   // "What did the article say" / "what does it say" are not about a person.
   if (!person || /^(?:it|they|the article|the story|the report|this article|this|he|she)$/i.test(person)) return null;
   if (person.split(/\s+/).length > 5) return null;

@@ -106,6 +106,17 @@ interface Passage {
   statement?: string;
 }
 
+/**
+ * "the mayor said she won't make drivers use an unsafe bridge": someone, a speech verb, and what they
+ * said as remembered. The someone is at most four words, so a sentence that merely contains "said" is
+ * not split.
+ */
+function parseRecall(query: string): { person: string; rest: string } | null {
+  const m = /^\s*((?:the\s+|a\s+)?[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3}?)\s+(?:said|says|told\s+\S+|claimed|argued|warned|stated|insisted)\s+(?:that\s+|something like\s+)?(.{8,})$/iu.exec(query);
+  if (!m?.[1] || !m[2]) return null;
+  return { person: m[1].replace(/^(?:the|a)\s+/i, "").trim(), rest: m[2].trim() };
+}
+
 export class QuoteFinder {
   private readonly passages: Passage[] = [];
   /** Vectors of the quoted statements, embedded on the first paraphrase lookup (a handful per article). */
@@ -114,7 +125,7 @@ export class QuoteFinder {
   constructor(
     index: ArticleIndex,
     private readonly retriever: Retriever,
-    speech: SpeechIndex,
+    private readonly speech: SpeechIndex,
     private readonly policy: QuotePolicy = DEFAULT_QUOTE_POLICY,
   ) {
     for (const doc of index.corpus.documents) {
@@ -139,12 +150,23 @@ export class QuoteFinder {
     return this.statementVectors;
   }
 
+  /**
+   * The speaker to filter by: a name as given ("Bukele", even one the article never quotes: then nothing
+   * matches), the person a role names ("the mayor" → "Adaeze Whitfield"), or none for a role the corpus
+   * does not name ("the union guy"): then the words alone are searched.
+   */
+  private resolveSpeaker(asked: string | undefined): string | undefined {
+    if (!asked) return undefined;
+    if (this.speech.mentions(asked) || /^(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.test(asked)) return asked;
+    return this.speech.personTitled(asked) ?? undefined;
+  }
+
   async find(query: string, options: QuoteOptions = {}): Promise<QuotesResult> {
     const startedAt = performance.now();
     const limit = options.limit ?? this.policy.defaultLimit;
-    const speechQuestion = parseSpeechQuestion(query);
-    const speaker = options.speaker ?? speechQuestion?.person;
+    const speechQuestion = parseSpeechQuestion(query) ?? parseRecall(query);
     const phrase = speechQuestion ? speechQuestion.rest.replace(/^(?:about|on|regarding)\s+/i, "") : query;
+    const speaker = this.resolveSpeaker(options.speaker ?? speechQuestion?.person);
 
     let candidates = this.passages;
     if (speaker) candidates = candidates.filter((p) => p.speaker !== null && samePerson(speaker, p.speaker));

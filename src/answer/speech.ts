@@ -14,8 +14,12 @@ export interface SpokenSentence {
 }
 
 /** Does a person named in a question ("bukele", "Hector Villatoro") match a full name? */
+/** Honorifics and titles written before a surname ("Ms. Whitfield", "Dr. Okafor"): not part of the name. */
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|gov|sen|rep|gen|col|lt|capt|sgt|rev|fr|hon)\.?$/;
+
+/** Does a person named in a question ("bukele", "Hector Villatoro", "Ms. Whitfield") match a full name? */
 export function samePerson(asked: string, fullName: string): boolean {
-  const askedWords = foldText(asked).replace(/['’]s\b/g, "").split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length > 1);
+  const askedWords = foldText(asked).replace(/['’]s\b/g, "").split(/[^\p{L}\p{N}.-]+/u).filter((w) => w.length > 1 && !HONORIFIC.test(w)).map((w) => w.replace(/\.$/, ""));
   const nameWords = new Set(foldText(fullName).split(/\s+/));
   return askedWords.length > 0 && askedWords.every((w) => nameWords.has(w));
 }
@@ -28,7 +32,7 @@ export class SpeechIndex {
   private readonly statementsBySentence = new Map<string, Statement[]>();
   private readonly speakerBySentence = new Map<string, string>();
 
-  constructor(documents: CorpusDocument[]) {
+  constructor(private readonly documents: CorpusDocument[]) {
     this.statements = documents.flatMap((d) => findStatements(d));
     this.names = [...new Set(documents.flatMap((d) => [...namesInDocument(d)]))];
     for (const st of this.statements) {
@@ -59,6 +63,34 @@ export class SpeechIndex {
     return this.names.some((n) => samePerson(asked, n));
   }
 
+  /**
+   * The person a role names in the corpus: "the mayor" → "Adaeze Whitfield" from "Mayor Adaeze
+   * Whitfield", "the union's president" → "Dmitri Szabo" from "… president, Dmitri Szabo". Null when
+   * the corpus puts no known name right after the role (or names several equally often).
+   */
+  personTitled(role: string): string | null {
+    const roleWords = role.replace(/^(?:the|a|an)\s+/i, "").trim().split(/\s+/).filter(Boolean);
+    if (roleWords.length === 0 || roleWords.length > 3) return null;
+    // Each role word in either case ("Mayor Whitfield", "transportation director José Núñez"); a name is capitalised.
+    const rolePattern = roleWords.map((w) => `[${w[0]?.toUpperCase()}${w[0]?.toLowerCase()}]${escapeRegExp(w.slice(1)).replace(/['’]/g, "['’]")}`).join("\\s+");
+    const name = "(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2})";
+    const patterns = [new RegExp(`\\b${rolePattern},?\\s+${name}`, "gu")];
+    const counts = new Map<string, number>();
+    for (const doc of this.documents) {
+      for (const pattern of patterns) {
+        for (const m of doc.text.matchAll(pattern)) {
+          const candidate = (m[1] ?? "").replace(/[.,]$/, "");
+          if (!this.mentions(candidate)) continue;
+          const full = this.fullName(candidate);
+          counts.set(full, (counts.get(full) ?? 0) + 1);
+        }
+      }
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    if (ranked.length === 0 || (ranked.length > 1 && ranked[0]?.[1] === ranked[1]?.[1])) return null;
+    return ranked[0]?.[0] ?? null;
+  }
+
   sentencesBy(person: string): SpokenSentence[] {
     return this.spoken.filter((s) => samePerson(person, s.speaker));
   }
@@ -72,4 +104,8 @@ export class SpeechIndex {
   speakerOf(docId: string, sentenceIndex: number): string | null {
     return this.speakerBySentence.get(sentenceKey(docId, sentenceIndex)) ?? null;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -7,6 +7,7 @@
  * said"), or right after it ("said X"). Titles are dropped and a surname is resolved to the fullest form
  * of that name in the same document ("McLaughlin" → "Tricia McLaughlin").
  */
+import { isCommonWord } from "../text/spelling";
 import type { CorpusDocument, Sentence } from "./types";
 
 export interface Statement {
@@ -47,6 +48,8 @@ interface NameAt {
   name: string;
   start: number;
   end: number;
+  /** Written with 's: "Bayline's chief executive, Marguerite O'Donnell, said" is not Bayline speaking. */
+  possessive: boolean;
 }
 
 function cleanName(run: string): string | null {
@@ -64,7 +67,13 @@ function namesIn(text: string): NameAt[] {
   const names: NameAt[] = [];
   for (const match of text.matchAll(NAME_RUN)) {
     const name = cleanName(match[0]);
-    if (name) names.push({ name, start: match.index, end: match.index + match[0].length });
+    if (!name) continue;
+    const end = match.index + match[0].length;
+    // A common word opening a sentence ("Updated maps will be posted", "Residents will …") is not a
+    // name, unless a speech verb follows it at once ("Trump said").
+    const opensSentence = text.slice(0, match.index).trim() === "";
+    if (opensSentence && !name.includes(" ") && isCommonWord(name.toLowerCase()) && !new RegExp(`^\\s*${SPEECH_VERBS.source}`, "u").test(text.slice(end))) continue;
+    names.push({ name, start: match.index, end, possessive: /['’]s$/u.test(match[0].replace(/[.,]+$/, "")) });
   }
   return names;
 }
@@ -81,12 +90,14 @@ export function attributeSpeaker(sentenceText: string): string | null {
   if (names.length === 0) return null;
   for (const verb of narration.matchAll(SPEECH_VERBS)) {
     const verbEnd = verb.index + verb[0].length;
-    // "…," said Bukele  → the name right after the verb.
-    const after = names.find((n) => n.start >= verbEnd && n.start - verbEnd <= 2);
-    if (after && /^\s*,?\s*$/.test(narration.slice(verbEnd, after.start))) return after.name;
-    // Bukele stated / Tricia McLaughlin, Assistant Secretary …, underscored … by stating  → the subject.
+    // "…," said Bukele / said the union's president, Dmitri Szabo  → the name after the verb.
+    const after = names.find((n) => n.start >= verbEnd && n.start - verbEnd <= 60);
+    if (after && /^\s*,?\s*(?:(?:the|a|an)\s+[^,"“”]{1,40},\s*)?$/u.test(narration.slice(verbEnd, after.start))) return after.name;
+    // Bukele stated / Tricia McLaughlin, Assistant Secretary …, underscored … by stating  → the subject,
+    // skipping an owner ("Bayline's chief executive, Marguerite O'Donnell, said").
     const before = names.filter((n) => n.end <= verb.index);
-    if (before.length > 0) return (before[0] as NameAt).name;
+    const subject = before.find((n) => !n.possessive) ?? before[0];
+    if (subject) return subject.name;
   }
   return null;
 }

@@ -1,0 +1,52 @@
+/** Who said what: attribution in news prose, roles that name people, and quote look-up by memory. */
+import path from "node:path";
+import { loadCorpus } from "../../src/corpus/load";
+import { SpeechIndex, samePerson } from "../../src/answer/speech";
+import { attributeSpeaker } from "../../src/corpus/speech";
+import { parseSpeechQuestion } from "../../src/answer/questions";
+import { offlineEngine } from "../helpers/engine";
+
+const BRIDGE = path.join(__dirname, "../eval/corpora/harbor-bridge/corpus");
+
+describe("attribution", () => {
+  test("the name after a speech verb and a role, not the organisation before it", () => {
+    expect(attributeSpeaker("“Our drivers are ready,” said the union’s president, Dmitri Szabo.")).toBe("Dmitri Szabo");
+    expect(attributeSpeaker("Bayline’s chief executive, Marguerite O’Donnell, said the company would add ferries.")).toBe("Marguerite O’Donnell");
+    expect(attributeSpeaker("Bukele stated that the fight goes on.")).toBe("Bukele");
+    // A common word opening a sentence is not a speaker, but "Trump said" still is.
+    expect(attributeSpeaker("Updated maps will be posted on the city’s website.")).toBeNull();
+    expect(attributeSpeaker("Trump said the flights would continue.")).toBe("Trump");
+  });
+
+  test("honorifics do not stop a surname matching the full name", () => {
+    expect(samePerson("Ms. Whitfield", "Adaeze Whitfield")).toBe(true);
+    expect(samePerson("Dr. Okafor", "J. R. Okafor")).toBe(true);
+    expect(samePerson("Ms. Whitfield", "José Núñez")).toBe(false);
+  });
+
+  test("a role names the person the article gives it to", async () => {
+    const speech = new SpeechIndex((await loadCorpus(BRIDGE)).documents);
+    expect(speech.personTitled("the mayor")).toBe("Adaeze Whitfield");
+    expect(speech.personTitled("the transportation director")).toBe("José Núñez");
+    expect(speech.personTitled("the union's president")).toBe("Dmitri Szabo");
+    expect(speech.personTitled("the astronaut")).toBeNull();
+  });
+
+  test("adverbs after the name are not part of it", () => {
+    expect(parseSpeechQuestion("What did Bukele actually say, quote-wise?")?.person).toBe("Bukele");
+  });
+});
+
+describe("on another article", () => {
+  test("'what did the mayor say' is answered from the mayor's words; a remembered quote is found by its speaker's role", async () => {
+    const engine = await offlineEngine({}, {}, BRIDGE);
+    const asked = await engine.ask("What did the mayor say about closing the bridge?");
+    expect(asked.answerable).toBe(true);
+    // Only the mayor's sentences (paragraphs 1 and 3) can answer; the transport director's and the union's cannot.
+    expect(asked.citations.length).toBeGreaterThan(0);
+    expect(asked.citations.every((c) => [1, 3].includes(c.paragraph))).toBe(true);
+    const found = await engine.findQuotes("the transportation director said people should expect the worst early on");
+    expect(found.matches[0]?.speaker).toBe("José Núñez");
+    expect(engine.documentText(found.matches[0]?.docId ?? "")?.slice(found.matches[0]?.start, found.matches[0]?.end)).toBe(found.matches[0]?.quote);
+  });
+});

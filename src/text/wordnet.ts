@@ -35,7 +35,8 @@ interface Synset {
   pos: Pos;
   /** Lemmas as WordNet writes them: "Terrorism", "El_Salvador", "correctional_institution". */
   lemmas: string[];
-  pointers: Array<{ symbol: string; offset: number; pos: Pos }>;
+  /** `source`/`target`: 1-based word numbers of a lexical pointer (between two words), 0 for a semantic one (between senses). */
+  pointers: Array<{ symbol: string; offset: number; pos: Pos; source: number; target: number }>;
 }
 
 export class WordNet {
@@ -112,28 +113,32 @@ export class WordNet {
     const cached = this.relatedCache.get(word);
     if (cached) return cached;
     const out = new Set<string>();
-    const add = (s: Synset) => {
-      for (const lemma of s.lemmas) {
-        const proper = /^\p{Lu}/u.test(lemma);
-        if (lemma.includes("_") && !proper) continue;
-        out.add(lemma.replace(/_/g, " ").toLowerCase());
-      }
+    const addLemma = (lemma: string) => {
+      const proper = /^\p{Lu}/u.test(lemma);
+      if (lemma.includes("_") && !proper) return;
+      out.add(lemma.replace(/_/g, " ").toLowerCase());
     };
     for (const pos of ["noun", "verb", "adj", "adv"] as const) {
       for (const form of this.baseForms(word, pos)) {
         for (const offset of this.offsets(form, pos)) {
           const synset = this.synset(offset, pos);
           if (!synset) continue;
-          add(synset);
+          synset.lemmas.forEach(addLemma);
+          const own = synset.lemmas.findIndex((l) => l.toLowerCase() === form) + 1;
           for (const p of synset.pointers) {
             if (!FOLLOWED.has(p.symbol)) continue;
+            // A lexical pointer links two words, not two senses: follow it from this word only, to its word only.
+            if (p.source !== 0 && p.source !== own) continue;
             const target = this.synset(p.offset, p.pos);
-            if (target) add(target);
+            if (!target) continue;
+            if (p.target !== 0) addLemma(target.lemmas[p.target - 1] ?? "");
+            else target.lemmas.forEach(addLemma);
           }
         }
       }
     }
     out.delete(word);
+    out.delete("");
     const related = [...out];
     this.relatedCache.set(word, related);
     return related;
@@ -200,7 +205,8 @@ function parseDataLine(line: string): Synset | undefined {
   const pointers: Synset["pointers"] = [];
   for (let i = 0; i < pointerCount; i++, k += 4) {
     const targetPos = POS_OF_LETTER[fields[k + 2] ?? ""];
-    if (targetPos) pointers.push({ symbol: fields[k] ?? "", offset: Number(fields[k + 1]), pos: targetPos });
+    const sourceTarget = fields[k + 3] ?? "0000";
+    if (targetPos) pointers.push({ symbol: fields[k] ?? "", offset: Number(fields[k + 1]), pos: targetPos, source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16) });
   }
   return { pos, lemmas, pointers };
 }

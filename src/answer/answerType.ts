@@ -7,12 +7,13 @@ import { foldText, isStopword, termOf, words } from "../text/tokens";
 import { isCommonWord } from "../text/spelling";
 import { wordNet } from "../text/wordnet";
 
-export type AnswerType = "date" | "number" | "duration" | "money" | "person" | "place";
+export type AnswerType = "date" | "time" | "number" | "duration" | "money" | "person" | "place";
 
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
 const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|half|several";
 
 const DETECTORS: Record<AnswerType, RegExp> = {
+  time: /\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}\b|noon\b|midnight\b|o'clock\b)/giu,
   date: new RegExp(`\\b(?:(?:mid-|early |late )?(?:${MONTHS})\\b(?:\\s+\\d{1,2})?|\\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\\b`, "giu"),
   number: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORDS})\\b`, "giu"),
   duration: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORDS}|a|an)\\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\\b|\\b(?:indefinitely|for life|permanently)\\b`, "giu"),
@@ -27,7 +28,9 @@ export function expectedAnswerType(question: string): AnswerType | null {
   if (/\bhow (?:long|many (?:days|weeks|months|years|hours))\b/.test(q)) return "duration";
   if (/\bhow much\b.*\b(?:cost|costs|pay|paid|spend|spent|price|worth|money|budget|fund)\b|\bwhat (?:did|does|will) .* cost\b|\bhow much money\b/.test(q)) return "money";
   if (/\bhow (?:many|much|old)\b|\bwhat (?:number|percentage|share)\b/.test(q)) return "number";
-  if (/^(?:\W*)when\b|\bwhen (?:is|was|does|did|will|do)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b/.test(q)) return "date";
+  // "What time does the last ferry leave?" asks for a clock time, which a date does not give.
+  if (/\b(?:at )?what time\b/.test(q)) return "time";
+  if (/^(?:\W*)when\b|\bwhen (?:is|was|does|did|will|do)\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b/.test(q)) return "date";
   if (/^(?:\W*)(?:who|whom|whose)\b|\b(?:who|whom) (?:is|was|are|were|will|did|does)\b|\bwhich (?:president|minister|official|officials|secretary|person|people|leader|leaders|man|woman|spokesman|spokeswoman|spokesperson)\b|\bwhat (?:is|was) the name\b|\bnames? of\b/.test(q)) return "person";
   if (/^(?:\W*)where\b|\bwhere (?:is|was|does|did|will|do)\b|\bwhich (?:country|countries|city|cities|place|region|state)\b|\bin what (?:country|city|place)\b/.test(q)) return "place";
   return null;
@@ -41,7 +44,8 @@ const DATE_DIGITS = /\b(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|(?:of |in )?(?:1[5-
  * ("how many of the deportees were …" names the count only later).
  */
 export function countedTerms(question: string): string[] {
-  const m = /\bhow many\s+(.+?)\s+(?:is|are|was|were|will|would|did|do|does|have|has|had|got|get|can|could)\b/iu.exec(question);
+  // X ends at the verb: an auxiliary, or a past tense ("how many people showed up").
+  const m = /\bhow many\s+(.+?)\s+(?:is|are|was|were|will|would|did|do|does|have|has|had|got|get|can|could|\p{L}+ed)\b/iu.exec(question);
   if (!m || /^of\b/i.test(m[1] ?? "")) return [];
   return words(m[1] ?? "")
     .map(termOf)

@@ -1,5 +1,5 @@
 /** How questions are read: their focus, what they count, and which names could answer them. */
-import { countedTerms, countsNear, namesNewAnswer } from "../../src/answer/answerType";
+import { countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType } from "../../src/answer/answerType";
 import { questionFocus } from "../../src/answer/questions";
 
 describe("questionFocus", () => {
@@ -31,6 +31,7 @@ describe("counts", () => {
     expect(countedTerms("How many Tren de Aragua members were deported?")).toEqual(expect.arrayContaining(["aragua", "member"]));
     expect(countedTerms("how many venezuelans got deported")).toEqual(["venezuelan"]);
     expect(countedTerms("How many of the deportees were women?")).toEqual([]);
+    expect(countedTerms("How many people showed up to the public meeting?")).toEqual(["peopl"]);
     expect(countedTerms("When does Noem arrive?")).toEqual([]);
   });
 
@@ -63,5 +64,15 @@ describe("namesNewAnswer", () => {
     expect(namesNewAnswer("place", "Following her visit to El Salvador, Noem will head to Colombia.", q)).toBe(true);
     expect(namesNewAnswer("place", "It includes meetings with Colombian and Mexican officials.", q)).toBe(false);
     expect(namesNewAnswer("place", "Anything at all.", "Where does the trip end?")).toBeNull();
+  });
+});
+
+describe("answer types", () => {
+  test("'what time' asks for a clock time, which a date does not give", () => {
+    expect(expectedAnswerType("What time does the last ferry leave?")).toBe("time");
+    expect(expectedAnswerType("What date will Noem be in Colombia?")).toBe("date");
+    expect(offersAnswerType("time", "The bridge closes at 5 a.m. on Monday, Oct. 19.", "What time does the bridge close?")).toBe(true);
+    expect(offersAnswerType("time", "A public meeting is set for 6:30 p.m.", "What time is the meeting?")).toBe(true);
+    expect(offersAnswerType("time", "The bridge closes on Monday, Oct. 19.", "What time does the bridge close?")).toBe(false);
   });
 });

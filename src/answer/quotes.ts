@@ -102,8 +102,10 @@ interface Passage {
   speaker: string | null;
   sentence: Sentence;
   words: string[];
-  /** Set for quoted statements: the words inside the quotation marks. */
+  /** Set for quoted statements: the words inside the quotation marks… */
   statement?: string;
+  /** …split at sentence ends when the quote runs over several sentences: a remembered line is usually one of them. */
+  statementParts?: string[];
 }
 
 /**
@@ -119,8 +121,8 @@ function parseRecall(query: string): { person: string; rest: string } | null {
 
 export class QuoteFinder {
   private readonly passages: Passage[] = [];
-  /** Vectors of the quoted statements, embedded on the first paraphrase lookup (a handful per article). */
-  private statementVectors: Promise<Map<Passage, Float32Array>> | undefined;
+  /** Vectors of the quoted statements' sentences, embedded on the first paraphrase lookup (a handful per article). */
+  private statementVectors: Promise<Map<Passage, Float32Array[]>> | undefined;
 
   constructor(
     index: ArticleIndex,
@@ -133,7 +135,12 @@ export class QuoteFinder {
         const speaker = speech.speakerOf(doc.id, sentence.index);
         // A statement is its own passage (the words inside the quotation marks) …
         for (const st of speech.statementsIn(doc.id, sentence.index)) {
-          this.passages.push({ doc, start: st.start, end: st.end, speaker: st.speaker, sentence, words: phraseWords(st.text), statement: st.text });
+          if (st.sentenceIndex !== sentence.index) continue; // a quote over several sentences is one passage
+          const parts = doc.sentences
+            .filter((x) => x.index >= st.sentenceIndex && x.index <= st.lastSentenceIndex)
+            .map((x) => doc.text.slice(Math.max(x.start, st.start), Math.min(x.end, st.end)).trim())
+            .filter((part) => part.length > 0);
+          this.passages.push({ doc, start: st.start, end: st.end, speaker: st.speaker, sentence, words: phraseWords(st.text), statement: st.text, statementParts: parts });
         }
         // … and so is every sentence.
         this.passages.push({ doc, start: sentence.start, end: sentence.end, speaker, sentence, words: phraseWords(sentence.text) });
@@ -141,11 +148,19 @@ export class QuoteFinder {
     }
   }
 
-  private embedStatements(): Promise<Map<Passage, Float32Array>> {
+  private embedStatements(): Promise<Map<Passage, Float32Array[]>> {
     this.statementVectors ??= (async () => {
       const statements = this.passages.filter((p) => p.statement !== undefined);
-      const vectors = await this.retriever.index.embedding.embeddings.embedDocuments(statements.map((p) => p.statement ?? ""));
-      return new Map(statements.map((p, i) => [p, unit(vectors[i] ?? [])]));
+      const texts = statements.flatMap((p) => p.statementParts ?? [p.statement ?? ""]);
+      const vectors = await this.retriever.index.embedding.embeddings.embedDocuments(texts);
+      const byPassage = new Map<Passage, Float32Array[]>();
+      let next = 0;
+      for (const p of statements) {
+        const count = (p.statementParts ?? [p.statement ?? ""]).length;
+        byPassage.set(p, vectors.slice(next, next + count).map((v) => unit(v)));
+        next += count;
+      }
+      return byPassage;
     })();
     return this.statementVectors;
   }
@@ -194,8 +209,8 @@ export class QuoteFinder {
       }
       queryVector ??= await this.retriever.embedQuestion(phrase);
       const s = this.retriever.scoreSentence(passage.doc, passage.sentence, queryVector, queryTerms);
-      const statementVector = passage.statement !== undefined ? (await this.embedStatements()).get(passage) : undefined;
-      const statementSemantic = statementVector ? dot(statementVector, queryVector) : -1;
+      const statementVectors = passage.statement !== undefined ? ((await this.embedStatements()).get(passage) ?? []) : [];
+      const statementSemantic = Math.max(-1, ...statementVectors.map((v) => dot(v, queryVector as Float32Array)));
       const qualifies =
         statementSemantic >= this.policy.minStatementSemantic ||
         (s.semantic >= this.policy.minParaphraseSemantic && s.lexical >= this.policy.minParaphraseLexical);

@@ -36,8 +36,11 @@ export class SpeechIndex {
     this.statements = documents.flatMap((d) => findStatements(d));
     this.names = [...new Set(documents.flatMap((d) => [...namesInDocument(d)]))];
     for (const st of this.statements) {
-      const key = sentenceKey(st.docId, st.sentenceIndex);
-      this.statementsBySentence.set(key, [...(this.statementsBySentence.get(key) ?? []), st]);
+      // A quote running over several sentences belongs to each of them (and gives each its speaker).
+      for (let i = st.sentenceIndex; i <= st.lastSentenceIndex; i++) {
+        const key = sentenceKey(st.docId, i);
+        this.statementsBySentence.set(key, [...(this.statementsBySentence.get(key) ?? []), st]);
+      }
     }
     for (const doc of documents) {
       for (const sentence of doc.sentences) {

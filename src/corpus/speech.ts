@@ -8,7 +8,7 @@
  * of that name in the same document ("McLaughlin" → "Tricia McLaughlin").
  */
 import { isCommonWord } from "../text/spelling";
-import type { CorpusDocument, Sentence } from "./types";
+import type { CorpusDocument } from "./types";
 
 export interface Statement {
   docId: string;
@@ -18,8 +18,10 @@ export interface Statement {
   end: number;
   text: string;
   speaker: string | null;
-  /** The sentence the statement stands in. */
+  /** The sentence the statement starts in… */
   sentenceIndex: number;
+  /** …and the one it ends in (the same for a quote inside one sentence). */
+  lastSentenceIndex: number;
 }
 
 // Lowercase only: "United States" is not a speech verb.
@@ -117,29 +119,38 @@ function fullestName(name: string, known: Set<string>): string {
 export function findStatements(doc: CorpusDocument): Statement[] {
   const known = namesInDocument(doc);
   const statements: Statement[] = [];
-  let previous: Sentence | undefined;
-  for (const sentence of doc.sentences) {
-    for (const match of sentence.text.matchAll(QUOTED)) {
+  for (const paragraph of doc.paragraphs) {
+    // Quotes are matched in the whole paragraph: one may run over several sentences ("Nobody wants … .
+    // But I will not …").
+    const text = doc.text.slice(paragraph.start, paragraph.end);
+    const sentences = doc.sentences.filter((s) => s.paragraph === paragraph.number);
+    for (const match of text.matchAll(QUOTED)) {
       const inner = match[1] ?? match[2] ?? "";
-      const innerStart = sentence.start + match.index + 1;
+      const innerStart = paragraph.start + match.index + 1;
       // A one- or two-word quote is a term ('special cases'), not a statement.
       if (inner.trim().split(/\s+/).length < 3) continue;
       const lead = inner.length - inner.trimStart().length;
-      const text = inner.trim();
-      const speaker =
-        attributeSpeaker(sentence.text) ??
-        (previous && previous.paragraph === sentence.paragraph ? attributeSpeaker(previous.text) : null);
+      const quote = inner.trim();
+      const start = innerStart + lead;
+      const end = start + quote.length;
+      const first = sentences.find((s) => s.end > start) ?? sentences[0];
+      const last = sentences.find((s) => s.end >= end) ?? first;
+      if (!first || !last) continue;
+      // The attribution is in the sentence that closes the quote ("…," said X), the one that opens it
+      // (X said: "…"), or failing both, the sentence before.
+      const previous = sentences.find((s) => s.index === first.index - 1);
+      const speaker = attributeSpeaker(last.text) ?? (last === first ? null : attributeSpeaker(first.text)) ?? (previous ? attributeSpeaker(previous.text) : null);
       statements.push({
         docId: doc.id,
-        paragraph: sentence.paragraph,
-        start: innerStart + lead,
-        end: innerStart + lead + text.length,
-        text,
+        paragraph: paragraph.number,
+        start,
+        end,
+        text: quote,
         speaker: speaker ? fullestName(speaker, known) : null,
-        sentenceIndex: sentence.index,
+        sentenceIndex: first.index,
+        lastSentenceIndex: last.index,
       });
     }
-    previous = sentence;
   }
   return statements;
 }

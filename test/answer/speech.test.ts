@@ -2,7 +2,7 @@
 import path from "node:path";
 import { loadCorpus } from "../../src/corpus/load";
 import { SpeechIndex, samePerson } from "../../src/answer/speech";
-import { attributeSpeaker } from "../../src/corpus/speech";
+import { attributeSpeaker, findStatements } from "../../src/corpus/speech";
 import { parseSpeechQuestion } from "../../src/answer/questions";
 import { offlineEngine } from "../helpers/engine";
 
@@ -16,6 +16,16 @@ describe("attribution", () => {
     // A common word opening a sentence is not a speaker, but "Trump said" still is.
     expect(attributeSpeaker("Updated maps will be posted on the city’s website.")).toBeNull();
     expect(attributeSpeaker("Trump said the flights would continue.")).toBe("Trump");
+  });
+
+  test("a quote running over several sentences is one statement, with its speaker", async () => {
+    const [doc] = (await loadCorpus(BRIDGE)).documents;
+    if (!doc) throw new Error("no document");
+    const statement = findStatements(doc).find((st) => st.text.startsWith("Nobody wants"));
+    expect(statement).toMatchObject({ speaker: "Adaeze Whitfield", paragraph: 3 });
+    expect(statement?.text).toMatch(/not safe\.$/);
+    expect(statement && statement.lastSentenceIndex > statement.sentenceIndex).toBe(true);
+    expect(doc.text.slice(statement?.start, statement?.end)).toBe(statement?.text);
   });
 
   test("honorifics do not stop a surname matching the full name", () => {

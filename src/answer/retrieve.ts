@@ -6,7 +6,8 @@ import type { CorpusDocument, Sentence } from "../corpus/types";
 import type { Chunk } from "../index/chunk";
 import { type ArticleIndex, sentenceKey } from "../index/store";
 import { SpellingCorrector } from "../text/spelling";
-import { foldText, isStopword, terms, words } from "../text/tokens";
+import { foldText, isStopword, termOf, terms, words } from "../text/tokens";
+import { wordNet } from "../text/wordnet";
 import { dot, unit } from "../index/vectors";
 
 export interface RetrievalParams {
@@ -139,13 +140,32 @@ export class Retriever {
     return total === 0 ? 0 : found / total;
   }
 
+  /**
+   * Places the question's demonyms stand for, when the corpus names them: "Mexican" → Mexico,
+   * "Salvadoran" → El Salvador (WordNet pertainyms). Keyed by the demonym's term; each place is the list
+   * of its terms, all of which a sentence must hold.
+   */
+  placesOf(question: string): Map<string, string[][]> {
+    const out = new Map<string, string[][]>();
+    for (const word of new Set(words(question))) {
+      const term = termOf(word);
+      if (term === null || out.has(term)) continue;
+      const places = wordNet()
+        .pertainsTo(word)
+        .map((place) => terms(place))
+        .filter((placeTerms) => placeTerms.length > 0 && placeTerms.every((t) => this.knows(t)));
+      if (places.length > 0) out.set(term, places);
+    }
+    return out;
+  }
+
   /** Score one sentence against a question (also used for candidates that retrieval did not bring). */
-  scoreSentence(doc: CorpusDocument, sentence: Sentence, queryVector: Float32Array, queryTerms: string[], chunkScore = 0): ScoredSentence {
+  scoreSentence(doc: CorpusDocument, sentence: Sentence, queryVector: Float32Array, queryTerms: string[], chunkScore = 0, places?: Map<string, string[][]>): ScoredSentence {
     const { weights } = this.params;
     const vector = this.index.sentenceVectors.get(sentenceKey(doc.id, sentence.index));
     const semantic = vector ? dot(queryVector, vector) : 0;
     const sentenceTerms = this.termsOfSentence(doc.id, sentence.index);
-    const lexical = this.coverage(queryTerms, (t) => sentenceTerms.has(t));
+    const lexical = this.coverage(queryTerms, (t) => sentenceTerms.has(t) || (places?.get(t) ?? []).some((place) => place.every((p) => sentenceTerms.has(p))));
     return {
       doc,
       sentence,
@@ -175,7 +195,8 @@ export class Retriever {
     const t0 = now();
     const vectorHits = this.index.vectors.searchSync(Array.from(queryVector), candidates);
     const t1 = now();
-    const lexicalHits = this.index.lexical.query(question, candidates);
+    const places = this.placesOf(question);
+    const lexicalHits = this.index.lexical.query([question, ...[...places.values()].flat(2)].join(" "), candidates);
     const t2 = now();
 
     const fused = new Map<string, FusedChunk>();
@@ -223,7 +244,7 @@ export class Retriever {
           }
           continue;
         }
-        scored.set(key, this.scoreSentence(doc, sentence, queryVector, queryTerms, chunkScore));
+        scored.set(key, this.scoreSentence(doc, sentence, queryVector, queryTerms, chunkScore, places));
       }
     }
     const sentences = [...scored.values()].sort((a, b) => b.score - a.score);

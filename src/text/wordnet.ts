@@ -145,6 +145,26 @@ export class WordNet {
   }
 
   /**
+   * The place a demonym or proper adjective pertains to: "Mexican" → ["mexico"], "Salvadoran" →
+   * ["el salvador"]. Empty for other words. (WordNet's pertainym pointers from adjectives to proper nouns.)
+   */
+  pertainsTo(word: string): string[] {
+    const out = new Set<string>();
+    for (const offset of this.offsets(word, "adj")) {
+      const synset = this.synset(offset, "adj");
+      if (!synset) continue;
+      const own = synset.lemmas.findIndex((l) => l.toLowerCase() === word) + 1;
+      for (const p of synset.pointers) {
+        if (p.symbol !== "\\" || (p.source !== 0 && p.source !== own)) continue;
+        const target = this.synset(p.offset, p.pos);
+        const lemma = target?.lemmas[(p.target || 1) - 1];
+        if (lemma && /^\p{Lu}/u.test(lemma)) out.add(lemma.replace(/_/g, " ").toLowerCase());
+      }
+    }
+    return [...out];
+  }
+
+  /**
    * Is `lemma` ("el salvador", "colombia") a kind or an instance of `category` ("country"), within `depth`
    * hypernym steps? The lemma's own synset counts as step zero.
    */

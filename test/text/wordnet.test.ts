@@ -21,6 +21,12 @@ describe("WordNet reader", () => {
     expect(lexicon.related("sheinbaum")).toEqual([]);
   });
 
+  test("reads a demonym as the place it pertains to", () => {
+    expect(lexicon.pertainsTo("mexican")).toEqual(["mexico"]);
+    expect(lexicon.pertainsTo("salvadoran")).toEqual(["el salvador"]);
+    expect(lexicon.pertainsTo("secure")).toEqual([]);
+  });
+
   test("files names under their kinds", () => {
     expect(lexicon.isKindOf("colombia", "country")).toBe(true);
     expect(lexicon.isKindOf("El Salvador", "country")).toBe(true);

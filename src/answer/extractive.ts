@@ -30,6 +30,8 @@ export interface AnswerPolicy {
   answerTypeWindow: number;
   /** How many of the best sentences may account for what the question asks about (see `ungroundedFocus`). */
   groundingWindow: number;
+  /** A sentence giving the asked kind of answer leads when it scores at least this share of a best one that does not. */
+  typedLeadRatio: number;
 }
 
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
@@ -41,6 +43,7 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   answerTypeBonus: 0.1,
   answerTypeWindow: 2,
   groundingWindow: 3,
+  typedLeadRatio: 0.85,
 };
 
 /** What kind of answer a question asks for, and two readings of whether a sentence gives one. */
@@ -132,6 +135,13 @@ export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech
     ranked = ranked.map((s) => (reading.names(s) ? { ...s, score: s.score + policy.answerTypeBonus } : s)).sort((a, b) => b.score - a.score);
     if (!ranked.slice(0, policy.answerTypeWindow).some((s) => reading.offers(s))) {
       return { ranked, answerable: false, refusal: `The article doesn't say: it gives no ${reading.type} that answers this.` };
+    }
+    // The answer sentence should be one that gives what was asked for: "which president …" is answered by
+    // the sentence naming one, when it scores close to a better-matching sentence that names none.
+    const lead = ranked[0];
+    if (lead && !reading.names(lead)) {
+      const naming = ranked.slice(1, 3).find((s) => reading.names(s) && s.score >= lead.score * policy.typedLeadRatio);
+      if (naming) ranked = [naming, ...ranked.filter((s) => s !== naming)];
     }
   }
   const best = ranked[0];

@@ -22,6 +22,18 @@ const DETECTORS: Record<AnswerType, RegExp> = {
   place: /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\b/gu,
 };
 
+/** Nouns for people by role, as in "which president", "which Mexican officials". */
+const PERSON_ROLES = "presidents?|ministers?|officials?|secretary|secretaries|persons?|people|leaders?|man|men|woman|women|spokesman|spokeswoman|spokesperson|governors?|mayors?|judges?|senators?|executives?|directors?";
+
+/**
+ * Words narrowing a role in "which Mexican president …" ("mexican"): the person named in the answer
+ * should be the one they describe.
+ */
+export function roleModifiers(question: string): string[] {
+  const m = new RegExp(`\\bwhich\\s+((?:[\\p{L}'-]+\\s+){1,2})(?:${PERSON_ROLES})\\b`, "iu").exec(question);
+  return words(m?.[1] ?? "").map(termOf).filter((t): t is string => t !== null);
+}
+
 /** The answer type a question asks for, or null for open questions ("what", "why", "how"). */
 export function expectedAnswerType(question: string): AnswerType | null {
   const q = foldText(question);
@@ -31,7 +43,7 @@ export function expectedAnswerType(question: string): AnswerType | null {
   // "What time does the last ferry leave?" asks for a clock time, which a date does not give.
   if (/\b(?:at )?what time\b/.test(q)) return "time";
   if (/^(?:\W*)when\b|\bwhen (?:is|was|does|did|will|do)\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b/.test(q)) return "date";
-  if (/^(?:\W*)(?:who|whom|whose)\b|\b(?:who|whom) (?:is|was|are|were|will|did|does)\b|\bwhich (?:president|minister|official|officials|secretary|person|people|leader|leaders|man|woman|spokesman|spokeswoman|spokesperson)\b|\bwhat (?:is|was) the name\b|\bnames? of\b/.test(q)) return "person";
+  if (new RegExp(`^(?:\\W*)(?:who|whom|whose)\\b|\\b(?:who|whom) (?:is|was|are|were|will|did|does)\\b|\\bwhich (?:[a-z'-]+ ){0,2}(?:${PERSON_ROLES})\\b|\\bwhat (?:is|was) the name\\b|\\bnames? of\\b`).test(q)) return "person";
   if (/^(?:\W*)where\b|\bwhere (?:is|was|does|did|will|do)\b|\bwhich (?:country|countries|city|cities|place|region|state)\b|\bin what (?:country|city|place)\b/.test(q)) return "place";
   return null;
 }

@@ -7,7 +7,7 @@
  * on the evaluation sets (`npm run eval`), never on single questions.
  */
 import type { AskResult, Citation } from "../types";
-import { type AnswerType, countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType } from "./answerType";
+import { type AnswerType, countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers } from "./answerType";
 import { citationAt, dedupeCitations } from "./citations";
 import { ungroundedFocus } from "./grounding";
 import { parseSpeechQuestion } from "./questions";
@@ -79,7 +79,14 @@ function readAnswerType(retrieval: Retrieval, retriever: Retriever): AnswerTypeR
       namesNewAnswer(type, text, question, { nearQuestionWords: true }) === true,
   );
   const names = memo((text) => namesNewAnswer(type, text, question));
-  return { type, offers, names: (s) => names(s) ?? offers(s) };
+  // "Which Mexican president": the sentence naming the person should say Mexican (or Mexico).
+  const modifiers = type === "person" ? roleModifiers(question) : [];
+  const places = modifiers.length > 0 ? retriever.placesOf(question) : new Map<string, string[][]>();
+  const fitsModifiers = (s: ScoredSentence): boolean => {
+    const held = retriever.termsOfSentence(s.doc.id, s.sentence.index);
+    return modifiers.every((t) => held.has(t) || (places.get(t) ?? []).some((place) => place.every((p) => held.has(p))));
+  };
+  return { type, offers, names: (s) => (names(s) ?? offers(s)) && fitsModifiers(s) };
 }
 
 export interface Evidence {

@@ -1,5 +1,5 @@
 /** How questions are read: their focus, what they count, and which names could answer them. */
-import { countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType } from "../../src/answer/answerType";
+import { countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers } from "../../src/answer/answerType";
 import { questionFocus } from "../../src/answer/questions";
 
 describe("questionFocus", () => {
@@ -68,6 +68,13 @@ describe("namesNewAnswer", () => {
 });
 
 describe("answer types", () => {
+  test("'which Mexican president' asks for a person, narrowed by 'Mexican'", () => {
+    expect(expectedAnswerType("Which Mexican president will Noem meet?")).toBe("person");
+    expect(expectedAnswerType("Which presidents is Noem scheduled to meet?")).toBe("person");
+    expect(roleModifiers("Which Mexican president will Noem meet?")).toEqual(["mexican"]);
+    expect(roleModifiers("Which presidents is Noem scheduled to meet?")).toEqual([]);
+  });
+
   test("'what time' asks for a clock time, which a date does not give", () => {
     expect(expectedAnswerType("What time does the last ferry leave?")).toBe("time");
     expect(expectedAnswerType("What date will Noem be in Colombia?")).toBe("date");

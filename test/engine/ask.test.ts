@@ -49,6 +49,8 @@ describe("extractive ask", () => {
     expect(goal.answer).toContain("dissuade");
     const count = await engine.ask("How many Salvadoran gang members were sent back?");
     expect(count.answer).toContain("21");
+    const mexican = await engine.ask("Which Mexican president will Noem meet?");
+    expect(mexican.citations[0]?.quote).toContain("Sheinbaum");
     const who = await engine.ask("Who will accompany Noem on the tour of the Terrorism Confinement Center?");
     expect(who.answer).toContain("Villatoro");
     expect(who.citations.map((c) => c.paragraph)).toContain(2);

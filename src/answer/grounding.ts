@@ -6,11 +6,12 @@
  * The question's focus (see `questionFocus`) is grounded when the corpus uses the word itself, or when
  * one of the best sentences uses a word WordNet relates to it ("lockup" → "jail", "goal" → "aim",
  * "finish" → "conclude"). A focus word neither the corpus nor WordNet knows (a name, a typo) is not
- * judged: only a word that means something, and whose meaning is absent, refuses.
+ * judged: only a word that means something, and whose meaning is absent, refuses. The kind asked for in
+ * "which X …" is grounded the same way, or by a word of X's definition.
  */
 import { terms, termOf } from "../text/tokens";
 import { wordNet } from "../text/wordnet";
-import { questionFocus } from "./questions";
+import { questionSlots } from "./questions";
 import type { Retriever, ScoredSentence } from "./retrieve";
 
 /**
@@ -21,23 +22,27 @@ const ANSWER_KINDS = new Set(["job", "role", "title", "position", "occupation", 
 
 /** The focus words of `question` that neither the corpus nor the best `window` sentences account for. */
 export function ungroundedFocus(question: string, ranked: ScoredSentence[], retriever: Retriever, window: number): string[] {
-  const ungrounded: string[] = [];
-  for (const word of questionFocus(question)) {
-    const term = termOf(word);
-    if (ANSWER_KINDS.has(word)) continue;
-    if (term === null || /^\d/.test(term) || retriever.knows(term)) continue;
-    const corrected = termOf(retriever.correctSpelling(word));
-    if (corrected !== null && retriever.knows(corrected)) continue;
-    const lexicon = wordNet();
-    if (!lexicon.has(word)) continue;
-    // Related words only: definitions were tried too ("prison": "… where persons are confined …") and
-    // grounded so much by chance that refusals fell from 100% to 67% (dev) for one fewer false refusal.
-    const related = lexicon.related(word).map((lemma) => terms(lemma)).filter((t) => t.length > 0);
-    const inEvidence = ranked.slice(0, window).some((s) => {
-      const held = retriever.termsOfSentence(s.doc.id, s.sentence.index);
-      return related.some((lemmaTerms) => lemmaTerms.every((t) => held.has(t)));
-    });
-    if (!inEvidence) ungrounded.push(word);
-  }
+  const { focus, kind } = questionSlots(question);
+  const ungrounded = focus.filter((word) => !grounded(word, ranked, retriever, window, false));
+  // "Which airport …": the kind of thing asked for. An article may name one without the word ("the
+  // Terrorism Confinement Center" for "which prison"), so its definition counts too ("… where persons
+  // are confined …"); the related words alone miss too many.
+  if (kind !== null && !grounded(kind, ranked, retriever, window, true)) ungrounded.push(kind);
   return ungrounded;
+}
+
+function grounded(word: string, ranked: ScoredSentence[], retriever: Retriever, window: number, byDefinition: boolean): boolean {
+  const term = termOf(word);
+  if (ANSWER_KINDS.has(word)) return true;
+  if (term === null || /^\d/.test(term) || retriever.knows(term)) return true;
+  const corrected = termOf(retriever.correctSpelling(word));
+  if (corrected !== null && retriever.knows(corrected)) return true;
+  const lexicon = wordNet();
+  if (!lexicon.has(word)) return true;
+  // Related words only for the focus: definitions ground so much by chance that refusals fell from 100% to
+  // 67% (dev) for one fewer false refusal.
+  const related = lexicon.related(word).map((lemma) => terms(lemma));
+  if (byDefinition) related.push(...lexicon.nounDefinitions(word).flatMap((d) => terms(d).map((t) => [t])));
+  const evidence = ranked.slice(0, window).map((s) => retriever.termsOfSentence(s.doc.id, s.sentence.index));
+  return evidence.some((held) => related.some((lemmaTerms) => lemmaTerms.length > 0 && lemmaTerms.every((t) => held.has(t))));
 }

@@ -70,6 +70,20 @@ const NOT_PROPERTY = new Set(["many", "much", "long", "often", "soon", "come", "
  * answer, not its topic).
  */
 export function questionFocus(question: string): string[] {
+  return questionSlots(question).focus;
+}
+
+/**
+ * The focus (see `questionFocus`) and, for "which X …" questions, X: the kind of thing asked for
+ * ("which airport", "which prison"), which an article may name without using the word.
+ */
+export function questionSlots(question: string): { focus: string[]; kind: string | null } {
+  const lower = question.replace(/[\u2018\u2019]/g, "'").replace(/[?!.]+\s*$/u, "").trim().toLowerCase();
+  const which = /^(?:in\s+|at\s+|on\s+|from\s+|to\s+|under\s+|for\s+)?which\s+([\p{L}-]+)\s/u.exec(lower);
+  return { focus: focusSlot(question), kind: which?.[1] ?? null };
+}
+
+function focusSlot(question: string): string[] {
   const q = question
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[?!.]+\s*$/u, "")

@@ -37,6 +37,8 @@ interface Synset {
   lemmas: string[];
   /** `source`/`target`: 1-based word numbers of a lexical pointer (between two words), 0 for a semantic one (between senses). */
   pointers: Array<{ symbol: string; offset: number; pos: Pos; source: number; target: number }>;
+  /** The definition, without its example sentences. */
+  definition: string;
 }
 
 export class WordNet {
@@ -144,6 +146,11 @@ export class WordNet {
     return related;
   }
 
+  /** The definitions of a noun's senses ("prison": "a correctional institution where persons are confined …"). */
+  nounDefinitions(word: string): string[] {
+    return this.baseForms(word, "noun").flatMap((form) => this.offsets(form, "noun").map((offset) => this.synset(offset, "noun")?.definition ?? ""));
+  }
+
   /**
    * The place a demonym or proper adjective pertains to: "Mexican" → ["mexico"], "Salvadoran" →
    * ["el salvador"]. Empty for other words. (WordNet's pertainym pointers from adjectives to proper nouns.)
@@ -228,7 +235,8 @@ function parseDataLine(line: string): Synset | undefined {
     const sourceTarget = fields[k + 3] ?? "0000";
     if (targetPos) pointers.push({ symbol: fields[k] ?? "", offset: Number(fields[k + 1]), pos: targetPos, source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16) });
   }
-  return { pos, lemmas, pointers };
+  const gloss = line.split(" | ")[1] ?? "";
+  return { pos, lemmas, pointers, definition: (gloss.split(/;\s*"/)[0] ?? "").trim() };
 }
 
 let shared: WordNet | undefined;

@@ -1,6 +1,6 @@
 /** How questions are read: their focus, what they count, and which names could answer them. */
 import { countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers } from "../../src/answer/answerType";
-import { questionFocus } from "../../src/answer/questions";
+import { questionFocus, questionSlots } from "../../src/answer/questions";
 
 describe("questionFocus", () => {
   test.each([
@@ -24,6 +24,12 @@ describe("questionFocus", () => {
   ])("%s has no focus slot", (question) => {
     expect(questionFocus(question)).toEqual([]);
   });
+});
+
+test("questionSlots reads the kind asked for in 'which X'", () => {
+  expect(questionSlots("Which airport did the flights land at?").kind).toBe("airport");
+  expect(questionSlots("Under which law were the migrants deported?").kind).toBe("law");
+  expect(questionSlots("Who is the minister?").kind).toBeNull();
 });
 
 describe("counts", () => {

@@ -44,6 +44,9 @@ describe("extractive ask", () => {
     for (const q of ["How old is Kristi Noem?", "Where was Kristi Noem born?", "How many Tren de Aragua members were deported?", "What was the weather like during Noem's visit?"]) {
       expect({ q, answerable: (await engine.ask(q)).answerable }).toEqual({ q, answerable: false });
     }
+    // "Which X": an article may name one without the word, but not without anything that fits it.
+    expect((await engine.ask("Which airport did the deportation flights land at in El Salvador?")).answerable).toBe(false);
+    expect((await engine.ask("Which prison will Noem tour in El Salvador?")).answer).toContain("Terrorism Confinement Center");
     // The same shapes, answered by the article in other words, still are.
     const goal = await engine.ask("What is the goal of the ads DHS started running abroad?");
     expect(goal.answer).toContain("dissuade");

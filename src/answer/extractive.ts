@@ -110,17 +110,15 @@ export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech
   if (speechQuestion && (aboutPerson || titled)) {
     const person = titled ?? speechQuestion.person;
     const spoken = speech.sentencesBy(person);
-    if (spoken.length === 0 && !titled) {
+    if (spoken.length === 0) {
       const who = speech.mentions(person) ? speech.fullName(person) : person;
       return { ranked: [], answerable: false, refusal: `The article doesn't say what ${who} said: it quotes or reports no statement by ${who}.` };
     }
-    if (spoken.length > 0) {
-      // Only what this person said can answer; rank it against the whole question.
-      const ranked = spoken
-        .map((s) => retriever.scoreSentence(s.doc, s.sentence, retrieval.queryVector, retrieval.queryTerms))
-        .sort((a, b) => b.score - a.score);
-      return { ranked, answerable: true };
-    }
+    // Only what this person said can answer; rank it against the whole question.
+    const ranked = spoken
+      .map((s) => retriever.scoreSentence(s.doc, s.sentence, retrieval.queryVector, retrieval.queryTerms))
+      .sort((a, b) => b.score - a.score);
+    return { ranked, answerable: true };
   }
 
   // A name the corpus never mentions ("Is Noem going to Brazil?") cannot be answered from it.

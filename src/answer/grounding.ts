@@ -15,10 +15,15 @@ import { questionSlots } from "./questions";
 import type { Retriever, ScoredSentence } from "./retrieve";
 
 /**
- * Words naming the kind of answer rather than a topic ("what is X's job", "what is the name of …"):
- * the answer is a title or a name that the sentence need not call a "job" or a "name".
+ * Words naming the kind of answer rather than a topic ("what is X's job", "what is the name of …", "what
+ * is the goal of …"): the answer is a title, a name or a purpose that the sentence need not call so.
  */
-const ANSWER_KINDS = new Set(["job", "role", "title", "position", "occupation", "profession", "post", "name", "names", "kind", "type", "sort", "date", "day", "time", "year", "month", "place", "location", "number", "amount"]);
+const ANSWER_KINDS = new Set([
+  "job", "role", "title", "position", "occupation", "profession", "post", "name", "names", "kind", "type", "sort",
+  "date", "day", "time", "year", "month", "place", "location", "number", "amount",
+  // Purposes and reasons: an article gives them ("… to solidify relationships") without naming them so.
+  "goal", "goals", "purpose", "aim", "aims", "objective", "objectives", "reason", "reasons", "motive", "point", "intent", "intention",
+]);
 
 /** The focus words of `question` that neither the corpus nor the best `window` sentences account for. */
 export function ungroundedFocus(question: string, ranked: ScoredSentence[], retriever: Retriever, window: number): string[] {

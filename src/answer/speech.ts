@@ -13,14 +13,22 @@ export interface SpokenSentence {
   speaker: string;
 }
 
-/** Does a person named in a question ("bukele", "Hector Villatoro") match a full name? */
 /** Honorifics and titles written before a surname ("Ms. Whitfield", "Dr. Okafor"): not part of the name. */
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|gov|sen|rep|gen|col|lt|capt|sgt|rev|fr|hon)\.?$/;
 
+/** The words of a name, folded the same way on both sides: "J. R. Okafor" → j, r, okafor; "O’Donnell" → o'donnell. */
+function nameTokens(text: string): string[] {
+  return foldText(text)
+    .replace(/'s\b/g, "")
+    .split(/[^\p{L}\p{N}.'-]+/u)
+    .map((w) => w.replace(/^['.-]+|['.-]+$/g, ""))
+    .filter((w) => w.length > 0 && !HONORIFIC.test(w));
+}
+
 /** Does a person named in a question ("bukele", "Hector Villatoro", "Ms. Whitfield") match a full name? */
 export function samePerson(asked: string, fullName: string): boolean {
-  const askedWords = foldText(asked).replace(/['’]s\b/g, "").split(/[^\p{L}\p{N}.-]+/u).filter((w) => w.length > 1 && !HONORIFIC.test(w)).map((w) => w.replace(/\.$/, ""));
-  const nameWords = new Set(foldText(fullName).split(/\s+/));
+  const askedWords = nameTokens(asked).filter((w) => w.length > 1 || nameTokens(asked).length > 1);
+  const nameWords = new Set(nameTokens(fullName));
   return askedWords.length > 0 && askedWords.every((w) => nameWords.has(w));
 }
 
@@ -75,9 +83,16 @@ export class SpeechIndex {
     const roleWords = role.replace(/^(?:the|a|an)\s+/i, "").trim().split(/\s+/).filter(Boolean);
     if (roleWords.length === 0 || roleWords.length > 3) return null;
     // Each role word in either case ("Mayor Whitfield", "transportation director José Núñez"); a name is capitalised.
-    const rolePattern = roleWords.map((w) => `[${w[0]?.toUpperCase()}${w[0]?.toLowerCase()}]${escapeRegExp(w.slice(1)).replace(/['’]/g, "['’]")}`).join("\\s+");
+    const rolePattern = roleWords.map(casePattern).join("\\s+");
     const name = "(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2})";
-    const patterns = [new RegExp(`\\b${rolePattern},?\\s+${name}`, "gu")];
+    // "Mayor Adaeze Whitfield", "the union's president, Dmitri Szabo", and the other way round: "Héctor
+    // Gustavo Villatoro, El Salvador's Minister of Justice" (a two-word role also read as "B of A").
+    const roles = [rolePattern];
+    if (roleWords.length === 2) roles.push(`${casePattern(roleWords[1] ?? "")}\\s+of\\s+${casePattern(roleWords[0] ?? "")}`);
+    const patterns = roles.flatMap((role) => [
+      new RegExp(`\\b${role},?\\s+${name}`, "gu"),
+      new RegExp(`${name},\\s+(?:the\\s+|an?\\s+)?(?:(?:\\p{Lu}[\\p{L}.-]*\\s+)*\\p{L}+['’]s\\s+)?(?:\\p{Ll}+\\s+)?${role}\\b`, "gu"),
+    ]);
     const counts = new Map<string, number>();
     for (const doc of this.documents) {
       for (const pattern of patterns) {
@@ -107,6 +122,11 @@ export class SpeechIndex {
   speakerOf(docId: string, sentenceIndex: number): string | null {
     return this.speakerBySentence.get(sentenceKey(docId, sentenceIndex)) ?? null;
   }
+}
+
+/** A word in either case at its first letter, with either apostrophe: "mayor" → "[Mm]ayor". */
+function casePattern(word: string): string {
+  return `[${word[0]?.toUpperCase()}${word[0]?.toLowerCase()}]${escapeRegExp(word.slice(1)).replace(/['’]/g, "['’]")}`;
 }
 
 function escapeRegExp(text: string): string {

@@ -32,6 +32,9 @@ describe("attribution", () => {
     expect(samePerson("Ms. Whitfield", "Adaeze Whitfield")).toBe(true);
     expect(samePerson("Dr. Okafor", "J. R. Okafor")).toBe(true);
     expect(samePerson("Ms. Whitfield", "José Núñez")).toBe(false);
+    // Initials and apostrophes are read the same way on both sides.
+    expect(samePerson("J. R. Okafor", "J. R. Okafor")).toBe(true);
+    expect(samePerson("O'Donnell", "Marguerite O’Donnell")).toBe(true);
   });
 
   test("a role names the person the article gives it to", async () => {
@@ -40,6 +43,9 @@ describe("attribution", () => {
     expect(speech.personTitled("the transportation director")).toBe("José Núñez");
     expect(speech.personTitled("the union's president")).toBe("Dmitri Szabo");
     expect(speech.personTitled("the astronaut")).toBeNull();
+    // After the name too: "Dr. J. R. Okafor, the firm’s lead structural engineer".
+    expect(speech.personTitled("the structural engineer")).toBe("J. R. Okafor");
+    expect(speech.personTitled("the chief executive")).toBe("Marguerite O’Donnell");
   });
 
   test("adverbs after the name are not part of it", () => {

@@ -48,6 +48,8 @@ describe("extractive ask", () => {
     expect((await engine.ask("Which airport did the deportation flights land at in El Salvador?")).answerable).toBe(false);
     expect((await engine.ask("Which prison will Noem tour in El Salvador?")).answer).toContain("Terrorism Confinement Center");
     // The same shapes, answered by the article in other words, still are.
+    // A purpose is given without being called one.
+    expect((await engine.ask("What is the goal of the trip?")).answerable).toBe(true);
     const goal = await engine.ask("What is the goal of the ads DHS started running abroad?");
     expect(goal.answer).toContain("dissuade");
     const count = await engine.ask("How many Salvadoran gang members were sent back?");
@@ -72,6 +74,10 @@ describe("extractive ask", () => {
     expect(role.answer).toContain("hunt you down");
     const person = await engine.ask("What did Gustavo Petro say about the deportations?");
     expect(person.answer).toMatch(/doesn't say what Gustavo Petro said/);
+    // A role the article gives to someone it never quotes: "Villatoro, El Salvador's Minister of Justice".
+    const minister = await engine.ask("What did the justice minister say?");
+    expect(minister).toMatchObject({ answerable: false, citations: [] });
+    expect(minister.answer).toMatch(/doesn't say what Héctor Gustavo Villatoro said/);
   });
 
   test("an instruction inside a question is treated as a question about the article", async () => {

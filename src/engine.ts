@@ -7,7 +7,7 @@ import { loadCorpus } from "./corpus/load";
 import { createEmbeddingProvider } from "./index/embeddings";
 import { type OpenIndexOptions, openIndex, type ArticleIndex } from "./index/store";
 import { DEFAULT_ANSWER_POLICY, extractiveAnswer, weighEvidence, type AnswerPolicy } from "./answer/extractive";
-import { focusQuestion, resolveFollowUp } from "./answer/questions";
+import { focusQuestion, isGistQuestion, resolveFollowUp } from "./answer/questions";
 import { DEFAULT_RETRIEVAL_PARAMS, Retriever, type RetrievalParams } from "./answer/retrieve";
 import { SpeechIndex } from "./answer/speech";
 import { QuoteFinder } from "./answer/quotes";
@@ -111,6 +111,7 @@ export class ArticleEngine implements Engine {
     const startedAt = performance.now();
     const asked = cleanInput(question, "question");
     const resolved = resolveFollowUp(focusQuestion(asked), options.history);
+    if (isGistQuestion(resolved) && !this.chatModel()) return this.gist(asked, startedAt);
     const retrieval = await this.retriever.retrieve(resolved);
     const evidence = weighEvidence(retrieval, this.retriever, this.speech, this.policy);
     const extractive = extractiveAnswer(asked, retrieval, evidence, this.retriever, this.policy, startedAt);
@@ -128,6 +129,15 @@ export class ArticleEngine implements Engine {
     if (resolved !== asked) result.resolvedQuestion = resolved;
     this.logger.info({ op: "ask", mode: result.mode, answerable: result.answerable, citations: result.citations.length, ms: result.ms, chars: asked.length }, "answered");
     return result;
+  }
+
+  /** "What is this article about?": the short summary's bullets, as an answer with their citations. */
+  private async gist(question: string, startedAt: number): Promise<AskResult> {
+    const summary = await this.summarizer.summarize({ length: "short" });
+    const citations = summary.bullets.flatMap((b) => b.citations.slice(0, 1)).slice(0, this.policy.maxCitations);
+    const answer = summary.bullets.map((b) => b.text).join(" ");
+    const ms = Math.round((performance.now() - startedAt) * 10) / 10;
+    return { question, answerable: citations.length > 0, answer: answer || "The article doesn't say.", citations, mode: "extractive", ms };
   }
 
   async summarize(options: SummaryOptions = {}): Promise<SummaryResult> {

@@ -104,3 +104,12 @@ function focusSlot(question: string): string[] {
   if ((m = new RegExp(`^(?:${AUX})\\s+(?:a|an|any|the)\\s+([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)\\s`, "u").exec(lower))) return slot(m[1]);
   return [];
 }
+
+/**
+ * "What is this article about?", "what happened?", "tl;dr": a question about the whole article, which
+ * no single passage answers better than its summary.
+ */
+export function isGistQuestion(question: string): boolean {
+  const q = question.trim().toLowerCase().replace(/[’]/g, "'").replace(/[?!.\s]+$/u, "");
+  return /^(?:so\s+)?(?:what(?:'s| is| was)\s+(?:this|the|that)\s+(?:article|story|piece|report|news)\s+(?:about|saying)|what\s+(?:happened|is going on|'s going on|is happening|'s happening)|what(?:'s| is)\s+the\s+(?:gist|main point|story|news|summary)|(?:give me\s+)?(?:the\s+)?(?:gist|summary|tl;?dr)|summari[sz]e(?:\s+(?:it|this|the article))?|what\s+does\s+(?:the|this)\s+article\s+say)$/u.test(q);
+}

@@ -1,6 +1,6 @@
 /** How questions are read: their focus, what they count, and which names could answer them. */
 import { countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers } from "../../src/answer/answerType";
-import { questionFocus, questionSlots } from "../../src/answer/questions";
+import { isGistQuestion, questionFocus, questionSlots } from "../../src/answer/questions";
 
 describe("questionFocus", () => {
   test.each([
@@ -24,6 +24,11 @@ describe("questionFocus", () => {
   ])("%s has no focus slot", (question) => {
     expect(questionFocus(question)).toEqual([]);
   });
+});
+
+test("isGistQuestion: about the whole article, not about something in it", () => {
+  for (const q of ["What is this article about?", "What's the story about", "what happened?", "TL;DR", "summarize this", "Give me the gist"]) expect({ q, gist: isGistQuestion(q) }).toEqual({ q, gist: true });
+  for (const q of ["What happened to the bridge?", "What is the article's date?", "Summarize what Bukele said"]) expect({ q, gist: isGistQuestion(q) }).toEqual({ q, gist: false });
 });
 
 test("questionSlots reads the kind asked for in 'which X'", () => {

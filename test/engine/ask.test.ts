@@ -62,6 +62,17 @@ describe("extractive ask", () => {
     expectFaithful(who);
   });
 
+  test("a question about the whole article is answered with its summary", async () => {
+    for (const q of ["What is this article about?", "what happened", "tl;dr"]) {
+      const result = await engine.ask(q);
+      expect(result).toMatchObject({ answerable: true, mode: "extractive" });
+      expect(result.citations[0]?.paragraph).toBe(1);
+      expectFaithful(result);
+    }
+    // A question about something in particular is not one.
+    expect((await engine.ask("What happened to the deported migrants?")).answer).not.toBe((await engine.ask("tl;dr")).answer);
+  });
+
   test("a name the article never mentions is said so, not answered with a nearby sentence", async () => {
     const result = await engine.ask("Is Noem going to Brazil?");
     expect(result).toMatchObject({ answerable: false, answer: "The article doesn't mention Brazil.", citations: [] });

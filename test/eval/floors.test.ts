@@ -18,7 +18,7 @@ const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccurac
   project: { hitAt1: 0.88, hitAt3: 0.95, answerAccuracy: 0.95, refusalAccuracy: 0.94, maxFalseRefusals: 0.05 },
   // Written blind, by someone who had not seen the engine: floors that guard against regressions, not
   // targets met (see README, "Quality").
-  "held-out": { hitAt1: 0.71, hitAt3: 0.81, answerAccuracy: 0.81, refusalAccuracy: 0.66, maxFalseRefusals: 0.1 },
+  "held-out": { hitAt1: 0.71, hitAt3: 0.81, answerAccuracy: 0.81, refusalAccuracy: 0.77, maxFalseRefusals: 0.1 },
   "harbor-bridge (other article)": { hitAt1: 0.84, hitAt3: 0.92, answerAccuracy: 0.92, refusalAccuracy: 0.57, maxFalseRefusals: 0.04 },
   "clinic-strike (other article)": { hitAt1: 0.76, hitAt3: 0.84, answerAccuracy: 0.8, refusalAccuracy: 0.28, maxFalseRefusals: 0.08 },
 };
@@ -38,7 +38,7 @@ test("ask: every citation is the article's own text, and quality stays at or abo
   }
 });
 
-const QUOTE_HIT_FLOORS: Record<string, number> = { "harbor-bridge (other article)": 0.83, "clinic-strike (other article)": 0.66 };
+const QUOTE_HIT_FLOORS: Record<string, number> = { "harbor-bridge (other article)": 0.83, "clinic-strike (other article)": 0.83 };
 
 test("quotes: best match right, no-match queries empty, every quote verbatim", () => {
   for (const m of report.quotes) {

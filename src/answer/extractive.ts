@@ -7,6 +7,7 @@
  * on the evaluation sets (`npm run eval`), never on single questions.
  */
 import type { AskResult, Citation } from "../types";
+import { terms } from "../text/tokens";
 import { type AnswerType, countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers } from "./answerType";
 import { citationAt, dedupeCitations } from "./citations";
 import { ungroundedFocus } from "./grounding";
@@ -73,9 +74,14 @@ function readAnswerType(retrieval: Retrieval, retriever: Retriever): AnswerTypeR
       return value;
     };
   };
+  // "When did Villatoro become minister?": a date answers it only in a sentence about Villatoro (the rarest
+  // name the question holds), not the article's first date.
+  // Not when the question asks two things ("When does Noem get to Colombia, and when does the trip end?").
+  const asksOnce = (question.match(/\b(?:when|what|who|where|which|how)\b/giu) ?? []).length <= 1;
+  const named = asksOnce && (type === "date" || type === "time") ? rarestKnownTerm(namedTerms(question), retriever) : null;
   const offers = memo(
     (text) =>
-      (offersAnswerType(type, text, question) && (counted === null || countsNear(text, counted))) ||
+      (offersAnswerType(type, text, question) && (counted === null || countsNear(text, counted)) && (named === null || terms(text).includes(named))) ||
       namesNewAnswer(type, text, question, { nearQuestionWords: true }) === true,
   );
   const names = memo((text) => namesNewAnswer(type, text, question));
@@ -156,6 +162,11 @@ export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech
     return { ranked, answerable: false };
   }
   return { ranked, answerable: true };
+}
+
+/** Terms of the capitalised words inside a question (not its first word): the names it holds. */
+function namedTerms(question: string): string[] {
+  return [...question.matchAll(/(?<=\s)\p{Lu}[\p{L}'’-]*/gu)].flatMap((m) => terms(m[0]));
 }
 
 /** The term among `candidates` that the corpus uses in the fewest sentences (the most specific), if any. */

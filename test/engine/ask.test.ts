@@ -44,6 +44,9 @@ describe("extractive ask", () => {
     for (const q of ["How old is Kristi Noem?", "Where was Kristi Noem born?", "How many Tren de Aragua members were deported?", "What was the weather like during Noem's visit?"]) {
       expect({ q, answerable: (await engine.ask(q)).answerable }).toEqual({ q, answerable: false });
     }
+    // A date answers "when" only in a sentence about the one the question names.
+    expect((await engine.ask("When was Villatoro appointed?")).answerable).toBe(false);
+    expect((await engine.ask("When will Noem be in Colombia?")).answer).toContain("March 27");
     // "Which X": an article may name one without the word, but not without anything that fits it.
     expect((await engine.ask("Which airport did the deportation flights land at in El Salvador?")).answerable).toBe(false);
     expect((await engine.ask("Which prison will Noem tour in El Salvador?")).answer).toContain("Terrorism Confinement Center");

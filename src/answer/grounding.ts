@@ -28,7 +28,10 @@ const ANSWER_KINDS = new Set([
 /** The focus words of `question` that neither the corpus nor the best `window` sentences account for. */
 export function ungroundedFocus(question: string, ranked: ScoredSentence[], retriever: Retriever, window: number): string[] {
   const { focus, kind } = questionSlots(question);
-  const ungrounded = focus.filter((word) => !grounded(word, ranked, retriever, window, false));
+  // The subject of a yes/no question ("Is the prison she's touring …") is a thing named, like the kind in
+  // "which X": its definition may ground it too. Attributes and verbs ("how old", "born") need related words.
+  const yesNo = /^(?:is|was|are|were|will|would|does|did|do|has|have|had|can|could)\s/i.test(question.trim());
+  const ungrounded = focus.filter((word) => !grounded(word, ranked, retriever, window, yesNo));
   // "Which airport …": the kind of thing asked for. An article may name one without the word ("the
   // Terrorism Confinement Center" for "which prison"), so its definition counts too ("… where persons
   // are confined …"); the related words alone miss too many.

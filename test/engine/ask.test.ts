@@ -50,6 +50,7 @@ describe("extractive ask", () => {
     // "Which X": an article may name one without the word, but not without anything that fits it.
     expect((await engine.ask("Which airport did the deportation flights land at in El Salvador?")).answerable).toBe(false);
     expect((await engine.ask("Which prison will Noem tour in El Salvador?")).answer).toContain("Terrorism Confinement Center");
+    expect((await engine.ask("Is the prison Noem is touring a maximum-security facility?")).answerable).toBe(true);
     // The same shapes, answered by the article in other words, still are.
     // A purpose is given without being called one.
     expect((await engine.ask("What is the goal of the trip?")).answerable).toBe(true);

@@ -55,6 +55,15 @@ const DATE_DIGITS = /\b(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|(?:of |in )?(?:1[5-
  * The terms of what "how many X were …" counts (X), or [] when the question counts nothing named
  * ("how many of the deportees were …" names the count only later).
  */
+/**
+ * What "how many of the X were Y" counts: the words of Y, the part of X counted ("How many of the
+ * deportees were women?" → "women"), or [] for other questions.
+ */
+export function subsetWords(question: string): string[] {
+  const m = /\bhow many of (?:the|those|these|them)\b.*?\s(?:is|are|was|were|will be|had been)\s+(.+?)\s*\??$/iu.exec(question.trim());
+  return words(m?.[1] ?? "").filter((w) => termOf(w) !== null && !/^\d/.test(w));
+}
+
 export function countedTerms(question: string): string[] {
   // X ends at the verb: an auxiliary, or a past tense ("how many people showed up").
   const m = /\bhow many\s+(.+?)\s+(?:is|are|was|were|will|would|did|do|does|have|has|had|got|get|can|could|\p{L}+ed)\b/iu.exec(question);

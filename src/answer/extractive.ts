@@ -7,8 +7,9 @@
  * on the evaluation sets (`npm run eval`), never on single questions.
  */
 import type { AskResult, Citation } from "../types";
-import { terms } from "../text/tokens";
-import { type AnswerType, countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers } from "./answerType";
+import { termOf, terms } from "../text/tokens";
+import { wordNet } from "../text/wordnet";
+import { type AnswerType, countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers, subsetWords } from "./answerType";
 import { citationAt, dedupeCitations } from "./citations";
 import { ungroundedFocus } from "./grounding";
 import { parseSpeechQuestion } from "./questions";
@@ -61,6 +62,11 @@ function readAnswerType(retrieval: Retrieval, retriever: Retriever): AnswerTypeR
   if (!type) return null;
   // "How many Tren de Aragua members …": a number must count that thing, not some other one nearby.
   const counted = type === "number" ? rarestKnownTerm(countedTerms(retrieval.searched), retriever) : null;
+  // "How many of the deportees were women?": a part the article never names ("women") cannot have been counted.
+  // (Not even by a related word: "from Venezuela" is named by "Venezuelans".)
+  const subset = type === "number" ? subsetWords(retrieval.searched) : [];
+  const knownOrRelated = (word: string): boolean => retriever.knows(termOf(word) ?? "") || wordNet().related(word).some((lemma) => terms(lemma).every((t) => retriever.knows(t)));
+  const unnamedSubset = subset.length > 0 && !subset.some(knownOrRelated);
   const question = retrieval.question;
   // Each reading is asked several times per sentence (ranking, refusal, citations): compute it once.
   const memo = <T>(compute: (text: string) => T): ((s: ScoredSentence) => T) => {
@@ -81,7 +87,7 @@ function readAnswerType(retrieval: Retrieval, retriever: Retriever): AnswerTypeR
   const named = asksOnce && (type === "date" || type === "time") ? rarestKnownTerm(namedTerms(question), retriever) : null;
   const offers = memo(
     (text) =>
-      (offersAnswerType(type, text, question) && (counted === null || countsNear(text, counted)) && (named === null || terms(text).includes(named))) ||
+      (!unnamedSubset && offersAnswerType(type, text, question) && (counted === null || countsNear(text, counted)) && (named === null || terms(text).includes(named))) ||
       namesNewAnswer(type, text, question, { nearQuestionWords: true }) === true,
   );
   const names = memo((text) => namesNewAnswer(type, text, question));

@@ -1,5 +1,5 @@
 /** How questions are read: their focus, what they count, and which names could answer them. */
-import { countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers } from "../../src/answer/answerType";
+import { countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers, subsetWords } from "../../src/answer/answerType";
 import { isGistQuestion, questionFocus, questionSlots } from "../../src/answer/questions";
 
 describe("questionFocus", () => {
@@ -43,6 +43,8 @@ describe("counts", () => {
     expect(countedTerms("how many venezuelans got deported")).toEqual(["venezuelan"]);
     expect(countedTerms("How many of the deportees were women?")).toEqual([]);
     expect(countedTerms("How many people showed up to the public meeting?")).toEqual(["peopl"]);
+    expect(subsetWords("How many of the 261 deportees were women?")).toEqual(["women"]);
+    expect(subsetWords("How many deportees were women?")).toEqual([]);
     expect(countedTerms("When does Noem arrive?")).toEqual([]);
   });
 

@@ -44,6 +44,9 @@ describe("extractive ask", () => {
     for (const q of ["How old is Kristi Noem?", "Where was Kristi Noem born?", "How many Tren de Aragua members were deported?", "What was the weather like during Noem's visit?"]) {
       expect({ q, answerable: (await engine.ask(q)).answerable }).toEqual({ q, answerable: false });
     }
+    // A part the article never names cannot have been counted; one it names can.
+    expect((await engine.ask("How many of the deportees were children?")).answerable).toBe(false);
+    expect((await engine.ask("How many of those deported were Venezuelans?")).answer).toContain("101");
     // A date answers "when" only in a sentence about the one the question names.
     expect((await engine.ask("When was Villatoro appointed?")).answerable).toBe(false);
     expect((await engine.ask("When will Noem be in Colombia?")).answer).toContain("March 27");

@@ -18,7 +18,7 @@ const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccurac
   project: { hitAt1: 0.88, hitAt3: 0.95, answerAccuracy: 0.95, refusalAccuracy: 0.94, maxFalseRefusals: 0.05 },
   // Written blind, by someone who had not seen the engine: floors that guard against regressions, not
   // targets met (see README, "Quality").
-  "held-out": { hitAt1: 0.75, hitAt3: 0.84, answerAccuracy: 0.84, refusalAccuracy: 0.83, maxFalseRefusals: 0.07 },
+  "held-out": { hitAt1: 0.75, hitAt3: 0.84, answerAccuracy: 0.84, refusalAccuracy: 0.88, maxFalseRefusals: 0.07 },
   "harbor-bridge (other article)": { hitAt1: 0.84, hitAt3: 0.92, answerAccuracy: 0.92, refusalAccuracy: 0.64, maxFalseRefusals: 0.04 },
   "clinic-strike (other article)": { hitAt1: 0.76, hitAt3: 0.84, answerAccuracy: 0.8, refusalAccuracy: 0.28, maxFalseRefusals: 0.08 },
 };

@@ -21,6 +21,8 @@ const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccurac
   "held-out": { hitAt1: 0.75, hitAt3: 0.84, answerAccuracy: 0.84, refusalAccuracy: 0.88, maxFalseRefusals: 0.07 },
   "harbor-bridge (other article)": { hitAt1: 0.84, hitAt3: 0.92, answerAccuracy: 0.92, refusalAccuracy: 0.64, maxFalseRefusals: 0.04 },
   "clinic-strike (other article)": { hitAt1: 0.76, hitAt3: 0.84, answerAccuracy: 0.8, refusalAccuracy: 0.28, maxFalseRefusals: 0.08 },
+  // Written after the last change of this engine version and measured once, untouched.
+  "river-flood (other article)": { hitAt1: 0.84, hitAt3: 0.96, answerAccuracy: 0.76, refusalAccuracy: 0.5, maxFalseRefusals: 0.04 },
 };
 
 test("ask: every citation is the article's own text, and quality stays at or above its floors", () => {

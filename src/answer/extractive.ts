@@ -7,7 +7,7 @@
  * on the evaluation sets (`npm run eval`), never on single questions.
  */
 import type { AskResult, Citation } from "../types";
-import { termOf, terms } from "../text/tokens";
+import { capitalisedInside, termOf, terms } from "../text/tokens";
 import { wordNet } from "../text/wordnet";
 import { type AnswerType, countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers, subsetWords } from "./answerType";
 import { citationAt, dedupeCitations } from "./citations";
@@ -105,6 +105,8 @@ export interface Evidence {
   /** Candidate sentences, best first. */
   ranked: ScoredSentence[];
   answerable: boolean;
+  /** The kind of answer asked for, read once and shared with the citation choice; null for open questions. */
+  reading: AnswerTypeReading | null;
   /** The refusal to show when the question is not answered, when there is a more precise one than the default. */
   refusal?: string;
 }
@@ -114,44 +116,42 @@ export interface Evidence {
  * extractive answer and the LLM mode (which gets the same passages and the same refusal rule).
  */
 export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech: SpeechIndex, policy: AnswerPolicy): Evidence {
+  const reading = readAnswerType(retrieval, retriever);
   const speechQuestion = parseSpeechQuestion(retrieval.question);
-  // "What did Bukele say" is about a person; so is "what did the mayor say" when the corpus names the
-  // mayor ("Mayor Adaeze Whitfield"). "What did the DHS official say" is about a role, answered by search.
-  const aboutPerson = speechQuestion !== null && (speech.mentions(speechQuestion.person) || /^(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.test(speechQuestion.person));
-  const titled = speechQuestion !== null && !aboutPerson ? speech.personTitled(speechQuestion.person) : null;
-  if (speechQuestion && (aboutPerson || titled)) {
-    const person = titled ?? speechQuestion.person;
+  // "What did Bukele say" and "what did the mayor say" are about a person; "what did the DHS official
+  // say" is about a role the article gives no one, answered by search.
+  const person = speechQuestion ? speech.resolvePerson(speechQuestion.person) : null;
+  if (person !== null) {
     const spoken = speech.sentencesBy(person);
     if (spoken.length === 0) {
       const who = speech.mentions(person) ? speech.fullName(person) : person;
-      return { ranked: [], answerable: false, refusal: `The article doesn't say what ${who} said: it quotes or reports no statement by ${who}.` };
+      return { ranked: [], answerable: false, refusal: `The article doesn't say what ${who} said: it quotes or reports no statement by ${who}.`, reading };
     }
     // Only what this person said can answer; rank it against the whole question.
     const ranked = spoken
       .map((s) => retriever.scoreSentence(s.doc, s.sentence, retrieval.queryVector, retrieval.queryTerms))
       .sort((a, b) => b.score - a.score);
-    return { ranked, answerable: true };
+    return { ranked, answerable: true, reading };
   }
 
   // A name the corpus never mentions ("Is Noem going to Brazil?") cannot be answered from it.
   const unknown = retriever.unknownNames(retrieval.question);
   if (unknown.length > 0) {
-    return { ranked: [], answerable: false, refusal: `The article doesn't mention ${unknown.join(" or ")}.` };
+    return { ranked: [], answerable: false, refusal: `The article doesn't mention ${unknown.join(" or ")}.`, reading };
   }
 
   let ranked = retrieval.sentences;
   // "What is the population of El Salvador?": sentences about El Salvador, none about a population.
   const ungrounded = ungroundedFocus(retrieval.question, ranked, retriever, policy.groundingWindow);
   if (ungrounded.length > 0) {
-    return { ranked, answerable: false, refusal: `The article doesn't say: it never mentions ${ungrounded.map((w) => `“${w}”`).join(" or ")}.` };
+    return { ranked, answerable: false, refusal: `The article doesn't say: it never mentions ${ungrounded.map((w) => `“${w}”`).join(" or ")}.`, reading };
   }
-  const reading = readAnswerType(retrieval, retriever);
   if (reading) {
     // The bonus goes by the stricter reading when there is one (a new person's name, a country for "which
     // countries"); refusing goes by the looser one, so a name the dictionary happens to know is not refused.
     ranked = ranked.map((s) => (reading.names(s) ? { ...s, score: s.score + policy.answerTypeBonus } : s)).sort((a, b) => b.score - a.score);
     if (!ranked.slice(0, policy.answerTypeWindow).some((s) => reading.offers(s))) {
-      return { ranked, answerable: false, refusal: `The article doesn't say: it gives no ${reading.type} that answers this.` };
+      return { ranked, answerable: false, refusal: `The article doesn't say: it gives no ${reading.type} that answers this.`, reading };
     }
     // The answer sentence should be one that gives what was asked for: "which president …" is answered by
     // the sentence naming one, when it scores close to a better-matching sentence that names none.
@@ -162,17 +162,17 @@ export function weighEvidence(retrieval: Retrieval, retriever: Retriever, speech
     }
   }
   const best = ranked[0];
-  if (!best) return { ranked, answerable: false };
+  if (!best) return { ranked, answerable: false, reading };
   const strong = best.semantic >= policy.strongSemantic;
   if (!strong && (best.score < policy.minScore || retrieval.corpusCoverage < policy.minCorpusCoverage)) {
-    return { ranked, answerable: false };
+    return { ranked, answerable: false, reading };
   }
-  return { ranked, answerable: true };
+  return { ranked, answerable: true, reading };
 }
 
 /** Terms of the capitalised words inside a question (not its first word): the names it holds. */
 function namedTerms(question: string): string[] {
-  return [...question.matchAll(/(?<=\s)\p{Lu}[\p{L}'’-]*/gu)].flatMap((m) => terms(m[0]));
+  return capitalisedInside(question).flatMap((word) => terms(word));
 }
 
 /** The term among `candidates` that the corpus uses in the fewest sentences (the most specific), if any. */
@@ -205,9 +205,8 @@ function answerSentences(ranked: ScoredSentence[], retriever: Retriever, queryTe
  * Further citations, best first: sentences that add what the answer lacks (question words it does not
  * cover first, then another answer of the asked type, as in "which presidents …"), then other strong sentences.
  */
-function supportingSentences(ranked: ScoredSentence[], chosen: ScoredSentence[], retriever: Retriever, retrieval: Retrieval, policy: AnswerPolicy): ScoredSentence[] {
+function supportingSentences(ranked: ScoredSentence[], chosen: ScoredSentence[], retriever: Retriever, retrieval: Retrieval, policy: AnswerPolicy, reading: AnswerTypeReading | null): ScoredSentence[] {
   const best = ranked[0]?.score ?? 0;
-  const reading = readAnswerType(retrieval, retriever);
   const covered = new Set(chosen.flatMap((s) => [...retriever.termsOfSentence(s.doc.id, s.sentence.index)]));
   const addsWords = (s: ScoredSentence): boolean => retrieval.queryTerms.some((t) => !covered.has(t) && retriever.termsOfSentence(s.doc.id, s.sentence.index).has(t));
   const value = (s: ScoredSentence): number => (addsWords(s) ? 2 : 0) + (reading?.names(s) ? 1 : 0);
@@ -224,7 +223,7 @@ export function extractiveAnswer(question: string, retrieval: Retrieval, evidenc
     return { question, answerable: false, answer, citations: [], mode: "extractive", ms: ms() };
   }
   const chosen = answerSentences(evidence.ranked, retriever, retrieval.queryTerms, policy);
-  const citations = dedupeCitations([...chosen, ...supportingSentences(evidence.ranked, chosen, retriever, retrieval, policy)].map(citationOf)).slice(0, policy.maxCitations);
+  const citations = dedupeCitations([...chosen, ...supportingSentences(evidence.ranked, chosen, retriever, retrieval, policy, evidence.reading)].map(citationOf)).slice(0, policy.maxCitations);
   const answer = chosen
     .slice()
     .sort((a, b) => (a.doc.id === b.doc.id ? a.sentence.start - b.sentence.start : 0))

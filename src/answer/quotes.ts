@@ -165,23 +165,15 @@ export class QuoteFinder {
     return this.statementVectors;
   }
 
-  /**
-   * The speaker to filter by: a name as given ("Bukele", even one the article never quotes: then nothing
-   * matches), the person a role names ("the mayor" → "Adaeze Whitfield"), or none for a role the corpus
-   * does not name ("the union guy"): then the words alone are searched.
-   */
-  private resolveSpeaker(asked: string | undefined): string | undefined {
-    if (!asked) return undefined;
-    if (this.speech.mentions(asked) || /^(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.test(asked)) return asked;
-    return this.speech.personTitled(asked) ?? undefined;
-  }
-
   async find(query: string, options: QuoteOptions = {}): Promise<QuotesResult> {
     const startedAt = performance.now();
     const limit = options.limit ?? this.policy.defaultLimit;
     const speechQuestion = parseSpeechQuestion(query) ?? parseRecall(query);
     const phrase = speechQuestion ? speechQuestion.rest.replace(/^(?:about|on|regarding)\s+/i, "") : query;
-    const speaker = this.resolveSpeaker(options.speaker ?? speechQuestion?.person);
+    // A name as given (even one the article never quotes: then nothing matches), or the person a role
+    // names; a role the article gives no one ("the union guy") filters nothing and the words are searched.
+    const asked = options.speaker ?? speechQuestion?.person;
+    const speaker = asked ? (this.speech.resolvePerson(asked) ?? undefined) : undefined;
 
     let candidates = this.passages;
     if (speaker) candidates = candidates.filter((p) => p.speaker !== null && samePerson(speaker, p.speaker));

@@ -6,7 +6,7 @@ import type { CorpusDocument, Sentence } from "../corpus/types";
 import type { Chunk } from "../index/chunk";
 import { type ArticleIndex, sentenceKey } from "../index/store";
 import { SpellingCorrector } from "../text/spelling";
-import { foldText, isStopword, termOf, terms, words } from "../text/tokens";
+import { capitalisedInside, foldText, isStopword, termOf, terms, words } from "../text/tokens";
 import { wordNet } from "../text/wordnet";
 import { dot, unit } from "../index/vectors";
 
@@ -98,8 +98,8 @@ export class Retriever {
    */
   unknownNames(question: string): string[] {
     const names: string[] = [];
-    for (const match of question.matchAll(/(?<=[\p{L}\p{N},;:'’”")]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu)) {
-      const word = match[0].replace(/['’]s$/u, "");
+    for (const capitalised of capitalisedInside(question)) {
+      const word = capitalised.replace(/['’]s$/u, "");
       for (const folded of words(word)) {
         if (!this.vocabulary.has(folded) && !this.vocabulary.has(this.spelling.correct(folded)) && !isStopword(folded)) names.push(word);
       }

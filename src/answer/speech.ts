@@ -39,6 +39,8 @@ export class SpeechIndex {
   /** Both keyed by `sentenceKey(docId, sentenceIndex)`, so per-sentence lookups never scan the corpus. */
   private readonly statementsBySentence = new Map<string, Statement[]>();
   private readonly speakerBySentence = new Map<string, string>();
+  /** `personTitled` scans every document with a pattern per role: once per role is enough. */
+  private readonly titledCache = new Map<string, string | null>();
 
   constructor(private readonly documents: CorpusDocument[]) {
     this.statements = documents.flatMap((d) => findStatements(d));
@@ -75,11 +77,30 @@ export class SpeechIndex {
   }
 
   /**
+   * Who a question means by "X" in "what did X say": a name the corpus mentions (or any capitalised name,
+   * to be told the article quotes no such person), or the person a role names ("the mayor"). Null for a
+   * role the article gives no one ("the DHS official"): such questions are answered by search.
+   */
+  resolvePerson(asked: string): string | null {
+    if (this.mentions(asked) || /^(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.test(asked)) return asked;
+    return this.personTitled(asked);
+  }
+
+  /**
    * The person a role names in the corpus: "the mayor" → "Adaeze Whitfield" from "Mayor Adaeze
    * Whitfield", "the union's president" → "Dmitri Szabo" from "… president, Dmitri Szabo". Null when
    * the corpus puts no known name right after the role (or names several equally often).
    */
   personTitled(role: string): string | null {
+    let person = this.titledCache.get(role);
+    if (person === undefined) {
+      person = this.findTitled(role);
+      this.titledCache.set(role, person);
+    }
+    return person;
+  }
+
+  private findTitled(role: string): string | null {
     const roleWords = role.replace(/^(?:the|a|an)\s+/i, "").trim().split(/\s+/).filter(Boolean);
     if (roleWords.length === 0 || roleWords.length > 3) return null;
     // Each role word in either case ("Mayor Whitfield", "transportation director José Núñez"); a name is capitalised.

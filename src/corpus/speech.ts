@@ -28,6 +28,9 @@ export interface Statement {
 const SPEECH_VERBS =
   /\b(?:said|says|say|saying|stated|states|stating|told|tells|added|adds|adding|echoed|echoing|mentioned|announced|declared|noted|explained|wrote|writes|asked|asks|replied|warned|insisted|argued|claimed|tweeted|posted|remarked|commented|according to|underscored|emphasized|emphasised|stressed|urged|vowed|promised)\b/gu;
 
+/** A speech verb right at the start of the text ("… said"), without the global flag's state. */
+const SPEECH_VERB_NEXT = new RegExp(`^\\s*${SPEECH_VERBS.source}`, "u");
+
 const TITLES = new Set([
   "president", "vice", "secretary", "assistant", "deputy", "minister", "senator", "sen", "rep", "representative",
   "governor", "gov", "mayor", "judge", "justice", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "chief",
@@ -74,7 +77,7 @@ function namesIn(text: string): NameAt[] {
     // A common word opening a sentence ("Updated maps will be posted", "Residents will …") is not a
     // name, unless a speech verb follows it at once ("Trump said").
     const opensSentence = text.slice(0, match.index).trim() === "";
-    if (opensSentence && !name.includes(" ") && isCommonWord(name.toLowerCase()) && !new RegExp(`^\\s*${SPEECH_VERBS.source}`, "u").test(text.slice(end))) continue;
+    if (opensSentence && !name.includes(" ") && isCommonWord(name.toLowerCase()) && !SPEECH_VERB_NEXT.test(text.slice(end))) continue;
     names.push({ name, start: match.index, end, possessive: /['’]s$/u.test(match[0].replace(/[.,]+$/, "")) });
   }
   return names;

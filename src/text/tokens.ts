@@ -58,3 +58,11 @@ export function terms(text: string): string[] {
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(foldText(word));
 }
+
+/**
+ * Capitalised words inside a text, not opening it: the names a question holds ("When did Villatoro …"
+ * → "Villatoro"). A possessive 's stays on; callers fold or strip it.
+ */
+export function capitalisedInside(text: string): string[] {
+  return [...text.matchAll(/(?<=[\p{L}\p{N},;:'’”")]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu)].map((m) => m[0]);
+}

@@ -27,6 +27,12 @@ function containerField(body: BlockAction<ButtonAction>, name: "channel_id" | "m
   return typeof value === "string" ? value : undefined;
 }
 
+/** Where a button was clicked, and a logger that says who clicked it there. */
+function clicked(rt: SlackRuntime, body: BlockAction<ButtonAction>, surface: "share" | "feedback") {
+  const channel = body.channel?.id ?? containerField(body, "channel_id");
+  return { channel, log: rt.logger.child({ surface, user: body.user.id, channel, team: body.team?.id }) };
+}
+
 export function registerActions(app: App, rt: SlackRuntime): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, client, respond }) => {
     await ack();
@@ -52,8 +58,7 @@ async function share(
   client: WebClient,
   respond: RespondFn,
 ): Promise<void> {
-  const channel = body.channel?.id ?? containerField(body, "channel_id");
-  const log = rt.logger.child({ surface: "share", user: body.user.id, channel, team: body.team?.id });
+  const { channel, log } = clicked(rt, body, "share");
   const value = decodeShareValue(action.value);
   if (value === undefined || typeof channel !== "string") {
     log.warn("share clicked with an unreadable button value");
@@ -111,9 +116,8 @@ async function recordFeedback(
   client: WebClient,
   respond: RespondFn,
 ): Promise<void> {
-  const channel = body.channel?.id ?? containerField(body, "channel_id");
+  const { channel, log } = clicked(rt, body, "feedback");
   const messageTs = body.message?.ts ?? containerField(body, "message_ts");
-  const log = rt.logger.child({ surface: "feedback", user: body.user.id, channel, team: body.team?.id });
   const rated = parseFeedbackValue(action.value);
   try {
     await rt.feedback.append({

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Engine } from "../src/types";
+import type { Engine } from "../src/contract";
 
 export interface AskCase { id: string; q: string; paragraphs: number[]; expect: string[][]; answerable: boolean; kind?: string }
 export interface QuoteCase { id: string; q: string; paragraphs: number[]; must: string[]; none?: boolean; speaker?: string; kind?: string }

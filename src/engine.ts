@@ -17,7 +17,7 @@ import type * as LlmMode from "./answer/llm";
 import { paragraphAt } from "./answer/citations";
 import type { Chunk } from "./index/chunk";
 import { silentLogger, type Logger } from "./log";
-import type { AskOptions, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./types";
+import type { AskOptions, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./contract";
 
 export interface EngineOptions extends Pick<OpenIndexOptions, "notify" | "onProgress" | "forceRebuild"> {
   logger?: Logger;

@@ -4,7 +4,7 @@
  * paraphrased or taken from a model.
  */
 import type { CorpusDocument } from "../corpus/types";
-import type { Citation } from "../types";
+import type { Citation } from "../contract";
 
 export class CitationError extends Error {
   constructor(message: string) {

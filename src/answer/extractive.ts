@@ -6,7 +6,7 @@
  * a loosely related quote is worse than none. The thresholds live in `AnswerPolicy` and are tuned
  * on the evaluation sets (`npm run eval`), never on single questions.
  */
-import type { AskResult, Citation } from "../types";
+import type { AskResult, Citation } from "../contract";
 import { capitalisedInside, termOf, terms } from "../text/tokens";
 import { wordNet } from "../text/wordnet";
 import { type AnswerType, countedTerms, countsNear, expectedAnswerType, namesNewAnswer, offersAnswerType, roleModifiers, subsetWords } from "./answerType";

@@ -9,7 +9,7 @@
 import type { CorpusDocument, Sentence } from "../corpus/types";
 import type { ArticleIndex } from "../index/store";
 import { foldText, terms } from "../text/tokens";
-import type { QuoteMatch, QuoteOptions, QuotesResult } from "../types";
+import type { QuoteMatch, QuoteOptions, QuotesResult } from "../contract";
 import { citationAt, dedupeCitations } from "./citations";
 import { parseSpeechQuestion } from "./questions";
 import type { Retriever } from "./retrieve";

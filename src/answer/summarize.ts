@@ -9,7 +9,7 @@
 import type { CorpusDocument, Sentence } from "../corpus/types";
 import type { ArticleIndex } from "../index/store";
 import { sentenceKey } from "../index/store";
-import type { SummaryBullet, SummaryLength, SummaryResult } from "../types";
+import type { SummaryBullet, SummaryLength, SummaryResult } from "../contract";
 import { citationAt } from "./citations";
 import { type AnswerPolicy, weighEvidence } from "./extractive";
 import type { Retriever } from "./retrieve";

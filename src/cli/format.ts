@@ -1,5 +1,5 @@
 /** Terminal rendering of engine results (the `--json` output is the results themselves). */
-import type { AskResult, Citation, QuotesResult, SummaryResult } from "../types";
+import type { AskResult, Citation, QuotesResult, SummaryResult } from "../contract";
 
 const modeLabel = (mode: string, model?: string): string => (mode === "llm" ? `written by ${model ?? "a chat model"}` : "offline, extractive");
 

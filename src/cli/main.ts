@@ -17,7 +17,7 @@ import { ConfigError, loadConfig, type Config } from "../config";
 import { CorpusError } from "../corpus/load";
 import { EngineInputError, createEngine, type ArticleEngine } from "../engine";
 import { createLogger } from "../log";
-import type { SummaryLength } from "../types";
+import type { SummaryLength } from "../contract";
 import { formatAsk, formatQuotes, formatSummary, type FormatContext } from "./format";
 
 interface GlobalOptions {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { SlackConfig } from "../config";
 import type { Logger } from "../log";
-import type { Engine } from "../types";
+import type { Engine } from "../contract";
 import { boltLogger } from "./boltLogger";
 import { type DedupeStore, MemoryDedupeStore } from "./dedupe";
 import { describeError } from "./errors";

@@ -2,7 +2,7 @@
  * Running a request against the engine and rendering its result: the one place that knows which
  * engine call and which renderer belong to "ask", "quote" and "summary".
  */
-import type { AskResult, Engine, QuotesResult, SummaryResult } from "../types";
+import type { AskResult, Engine, QuotesResult, SummaryResult } from "../contract";
 import { type RenderContext, type ResultRenderOptions, type SlackMessage, renderAnswer, renderQuotes, renderSummary } from "./render";
 import { type SlackJob, jobInput } from "./text";
 

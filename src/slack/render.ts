@@ -19,7 +19,7 @@ import type {
   QuoteMatch,
   QuotesResult,
   SummaryResult,
-} from "../types";
+} from "../contract";
 import type { SlackJob } from "./text";
 
 export type KnownBlock = types.KnownBlock;

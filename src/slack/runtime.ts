@@ -1,7 +1,7 @@
 /** What every listener needs, built once by `createSlackApp` and passed to each `register*`. */
 import type { SlackConfig } from "../config";
 import type { Logger } from "../log";
-import type { Engine } from "../types";
+import type { Engine } from "../contract";
 import type { DedupeStore } from "./dedupe";
 import type { FeedbackSink } from "./feedback";
 import type { InFlight } from "./inflight";

@@ -5,7 +5,7 @@
 import { type Config, ConfigError, type SlackConfig } from "../config";
 import { createEngine } from "../engine";
 import type { Logger } from "../log";
-import type { Engine } from "../types";
+import type { Engine } from "../contract";
 import { type SlackAppDeps, SlackStartError, createSlackApp } from "./app";
 import { describeError } from "./errors";
 

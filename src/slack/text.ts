@@ -4,7 +4,7 @@
  * Decoding here also means that nothing Slack would expand into a ping survives into a reply:
  * `<!channel>` becomes the harmless words "@channel", which the renderer escapes again.
  */
-import type { SummaryLength } from "../types";
+import type { SummaryLength } from "../contract";
 
 export type SlackJob =
   | { kind: "ask"; question: string }

@@ -1,6 +1,6 @@
 import { offlineEngine } from "../helpers/engine";
 import type { ArticleEngine } from "../../src/engine";
-import type { AskResult } from "../../src/types";
+import type { AskResult } from "../../src/contract";
 
 let engine: ArticleEngine;
 beforeAll(async () => {

@@ -15,7 +15,7 @@ import type {
   QuotesResult,
   SummaryOptions,
   SummaryResult,
-} from "../../src/types";
+} from "../../src/contract";
 
 export const FAKE_DOC_ID = "noem-el-salvador-visit";
 export const FAKE_DOC_TITLE = "Noem visits El Salvador's Terrorism Confinement Center";

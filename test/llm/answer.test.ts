@@ -6,7 +6,7 @@ import net from "node:net";
 import { answerWithLlm } from "../../src/answer/llm/answer";
 import { createChatClient } from "../../src/answer/llm/client";
 import type { LlmConfig, StructuredOutputMethod } from "../../src/config";
-import type { AskResult } from "../../src/types";
+import type { AskResult } from "../../src/contract";
 import type { FakeOpenAI } from "../helpers/fakeOpenAI";
 import { startFakeOpenAI } from "../helpers/fakeOpenAI";
 import {

@@ -6,7 +6,7 @@ import pino from "pino";
 import type { DocumentLookup, Passage } from "../../src/answer/llm/types";
 import type { LlmConfig } from "../../src/config";
 import type { Logger } from "../../src/log";
-import type { AskResult, Citation, SummaryResult } from "../../src/types";
+import type { AskResult, Citation, SummaryResult } from "../../src/contract";
 
 export const DOC_ID = "noem-el-salvador-visit";
 export const TITLE = "Noem visits El Salvador";

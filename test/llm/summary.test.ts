@@ -2,7 +2,7 @@
 import { createChatClient } from "../../src/answer/llm/client";
 import { summarizeWithLlm } from "../../src/answer/llm/summary";
 import type { LlmConfig } from "../../src/config";
-import type { SummaryLength } from "../../src/types";
+import type { SummaryLength } from "../../src/contract";
 import type { FakeOpenAI } from "../helpers/fakeOpenAI";
 import { startFakeOpenAI } from "../helpers/fakeOpenAI";
 import {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { loadConfig } from "../../src/config";
 import { createEngine } from "../../src/engine";
 import { type SlackAppHandle, createSlackApp } from "../../src/slack/app";
-import type { Engine } from "../../src/types";
+import type { Engine } from "../../src/contract";
 import { FAKE_IDS, FakeSlackApi, allText } from "../helpers/slackFakeApi";
 import { dmEvent, memoryLogger, mentionEvent } from "../helpers/slackHarness";
 import { TEST_SIGNING_SECRET, postSigned } from "../helpers/slackSigning";

@@ -5,7 +5,7 @@
  */
 import { allText, blocksOf } from "../helpers/slackFakeApi";
 import { Harness, dmEvent, mentionEvent, uniqueId } from "../helpers/slackHarness";
-import type { Citation } from "../../src/types";
+import type { Citation } from "../../src/contract";
 import { FAKE_DOC_ID } from "../helpers/slackFakeEngine";
 
 let h: Harness;

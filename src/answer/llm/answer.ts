@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Logger } from "../../log";
-import type { AskResult, Citation } from "../../types";
+import type { AskResult, Citation } from "../../contract";
 import { LlmError, fallbackNotice } from "./errors";
 import { cleanModelText, verifyQuotes } from "./ground";
 import { asData, formatPassages, oneLine, renderPrompt } from "./prompts";

@@ -3,7 +3,7 @@
  * citation carries the article's own text at the found offsets. Quotes that cannot be found are dropped.
  */
 import type { Logger } from "../../log";
-import type { Citation } from "../../types";
+import type { Citation } from "../../contract";
 import { locateQuote } from "../locate";
 import type { DocumentLookup, Passage } from "./types";
 

@@ -3,7 +3,7 @@
  * found in the article. Failure, or no bullet surviving verification, returns the offline summary.
  */
 import { z } from "zod";
-import type { DocumentInfo, SummaryBullet, SummaryLength, SummaryResult } from "../../types";
+import type { DocumentInfo, SummaryBullet, SummaryLength, SummaryResult } from "../../contract";
 import type { LlmDeps } from "./answer";
 import { toLlmFailure } from "./answer";
 import { LlmError, fallbackNotice } from "./errors";

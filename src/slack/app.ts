@@ -9,20 +9,15 @@ import type { SlackConfig } from "../config";
 import type { Logger } from "../log";
 import type { Engine } from "../contract";
 import { boltLogger } from "./boltLogger";
-import { type DedupeStore, MemoryDedupeStore } from "./dedupe";
 import { describeError } from "./errors";
-import { FeedbackLog, type FeedbackSink } from "./feedback";
-import { InFlight } from "./inflight";
 import { registerActions } from "./listeners/actions";
 import { registerCommand } from "./listeners/command";
 import { registerDirectMessages } from "./listeners/dm";
 import { registerHome } from "./listeners/home";
 import { registerMention } from "./listeners/mention";
 import { dedupeEvents } from "./middleware";
-import { RateLimiter } from "./rateLimit";
 import type { SlackRuntime } from "./runtime";
-import { ShareStore } from "./shares";
-import { MemoryThreadMemory, type ThreadMemory } from "./threads";
+import { InFlight, type SlackStores, memoryStores } from "./stores";
 
 type WebClientOptions = webApi.WebClientOptions;
 
@@ -32,11 +27,8 @@ export interface SlackAppDeps {
   /** Where feedback.jsonl is written (DATA_DIR). */
   dataDir: string;
   logger: Logger;
-  /** De-duplication of Slack's retries; in memory unless a shared store is given. */
-  dedupeStore?: DedupeStore;
-  /** Earlier questions per thread; in memory unless a shared store is given. */
-  threadMemory?: ThreadMemory;
-  feedback?: FeedbackSink;
+  /** Shared state (de-dup, threads, shares, rate limit, feedback); each one missing is in memory / feedback.jsonl. */
+  stores?: Partial<SlackStores>;
   /**
    * The bot's ids. When both are given no `auth.test` call is made (tests, or starting while Slack
    * is unreachable); otherwise `start()` calls auth.test and fails clearly on a bad token.
@@ -155,11 +147,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
     engine,
     config,
     logger,
-    dedupe: deps.dedupeStore ?? new MemoryDedupeStore(),
-    threads: deps.threadMemory ?? new MemoryThreadMemory(),
-    limiter: new RateLimiter({ limit: config.rateLimitPerMinute }),
-    feedback: deps.feedback ?? new FeedbackLog(deps.dataDir),
-    shares: new ShareStore(),
+    ...memoryStores({ dataDir: deps.dataDir, rateLimitPerMinute: config.rateLimitPerMinute }),
+    ...deps.stores,
     inflight,
     progressDelayMs: deps.progressDelayMs ?? 1000,
     maxRateLimitWaitSec: deps.maxRateLimitWaitSec ?? 3,

@@ -9,6 +9,7 @@ import { describeError, withSlackRetry } from "./errors";
 import { type JobResult, feedbackValue, renderJob, resultLogFields, runJob } from "./jobs";
 import { APOLOGY, type ResultActions, type SlackMessage, renderHelp, renderNotice, renderRateLimited, requestLine } from "./render";
 import { type SlackRuntime, renderContext } from "./runtime";
+import { encodeShareValue } from "./stores";
 import { type SlackInput, type SlackJob, jobInput } from "./text";
 
 /** Where a request came from and how to answer there. */
@@ -39,7 +40,7 @@ export async function handleInput(rt: SlackRuntime, surface: Surface, input: Sla
     await deliverHelp(rt, surface, input, log);
     return;
   }
-  const decision = rt.limiter.take(surface.user);
+  const decision = await rt.limiter.take(surface.user);
   if (!decision.allowed) {
     log.info({ kind: input.kind, retryAfterMs: decision.retryAfterMs, notified: decision.firstRefusal }, "rate limited");
     if (decision.firstRefusal) {
@@ -84,7 +85,7 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
     }
     phase = "slack";
     const messages = renderJob(done, renderContext(rt), {
-      actions: buttonsFor(rt, surface, job, done),
+      actions: await buttonsFor(rt, surface, job, done),
       ...(surface.showRequest ? { header: requestLine(job) } : {}),
       ...(surface.maxMessages !== undefined ? { maxMessages: surface.maxMessages } : {}),
     });
@@ -110,8 +111,8 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
   }
 }
 
-function buttonsFor(rt: SlackRuntime, surface: Surface, job: SlackJob, done: JobResult): ResultActions {
-  if (surface.buttons === "share") return { kind: "share", value: rt.shares.put(job, done) };
+async function buttonsFor(rt: SlackRuntime, surface: Surface, job: SlackJob, done: JobResult): Promise<ResultActions> {
+  if (surface.buttons === "share") return { kind: "share", value: encodeShareValue({ id: await rt.shares.put({ job, done }), job }) };
   return { kind: "feedback", value: feedbackValue(job, done) };
 }
 

@@ -1,8 +1,8 @@
 /** Global Bolt middleware. */
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../log";
-import type { DedupeStore } from "./dedupe";
 import { describeError } from "./errors";
+import type { DedupeStore } from "./stores";
 
 /**
  * Drops redeliveries of an event already handled. Slack retries (X-Slack-Retry-Num over HTTP,

@@ -2,13 +2,8 @@
 import type { SlackConfig } from "../config";
 import type { Logger } from "../log";
 import type { Engine } from "../contract";
-import type { DedupeStore } from "./dedupe";
-import type { FeedbackSink } from "./feedback";
-import type { InFlight } from "./inflight";
-import type { RateLimiter } from "./rateLimit";
 import type { RenderContext } from "./render";
-import type { ShareStore } from "./shares";
-import type { ThreadMemory } from "./threads";
+import type { DedupeStore, FeedbackStore, InFlight, RateLimiter, ShareStore, ThreadMemory } from "./stores";
 
 export interface SlackRuntime {
   engine: Engine;
@@ -17,7 +12,7 @@ export interface SlackRuntime {
   dedupe: DedupeStore;
   threads: ThreadMemory;
   limiter: RateLimiter;
-  feedback: FeedbackSink;
+  feedback: FeedbackStore;
   shares: ShareStore;
   inflight: InFlight;
   /** Show progress (reaction or "Thinking…") when the engine takes longer than this. */

@@ -1,16 +1,10 @@
-/** Unit tests of the Slack layer's pure parts: parsing, rendering limits, stores. */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+/** Unit tests of the Slack layer's pure parts: parsing, rendering limits (the stores are tested in test/stores). */
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { MemoryDedupeStore } from "../../src/slack/dedupe";
 import { describeError, withSlackRetry } from "../../src/slack/errors";
-import { FeedbackLog } from "../../src/slack/feedback";
-import { InFlight } from "../../src/slack/inflight";
-import { RateLimiter } from "../../src/slack/rateLimit";
 import { type KnownBlock, LIMITS, escapeMrkdwn, paginate, renderAnswer, renderHome, renderSummary, sections, splitMrkdwn } from "../../src/slack/render";
-import { decodeShareValue, encodeShareValue } from "../../src/slack/shares";
+import { decodeShareValue, encodeShareValue } from "../../src/slack/stores";
 import { isQuestion, parseCommand, parseDirectMessage, parseMention, slackToPlain } from "../../src/slack/text";
-import { MemoryThreadMemory } from "../../src/slack/threads";
 import { FakeEngine } from "../helpers/slackFakeEngine";
 
 describe("reading what people typed", () => {
@@ -103,72 +97,6 @@ describe("rendering within Slack's limits", () => {
     expect(decodeShareValue(value)?.id).toBe("abc");
     expect(decodeShareValue("not json")).toBeUndefined();
     expect(decodeShareValue(JSON.stringify({ id: "x", job: { kind: "rm -rf" } }))).toBeUndefined();
-  });
-});
-
-describe("stores", () => {
-  test("dedupe: a key is claimed once until its TTL passes; the size is bounded", async () => {
-    let now = 0;
-    const store = new MemoryDedupeStore({ ttlMs: 1000, maxEntries: 3, now: () => now });
-    expect(await store.claim("a")).toBe(true);
-    expect(await store.claim("a")).toBe(false);
-    now = 1001;
-    expect(await store.claim("a")).toBe(true);
-    for (const k of ["b", "c", "d", "e"]) await store.claim(k);
-    expect(store.size).toBe(3);
-  });
-
-  test("rate limiter: N per window, one notice per refusal streak, window slides", () => {
-    let now = 0;
-    const limiter = new RateLimiter({ limit: 2, windowMs: 60_000, now: () => now });
-    expect(limiter.take("u").allowed).toBe(true);
-    now = 10_000;
-    expect(limiter.take("u").allowed).toBe(true);
-    const refused = limiter.take("u");
-    expect(refused).toEqual({ allowed: false, retryAfterMs: 50_000, firstRefusal: true });
-    expect(limiter.take("u").firstRefusal).toBe(false);
-    expect(limiter.take("other").allowed).toBe(true);
-    now = 60_001;
-    expect(limiter.take("u").allowed).toBe(true);
-  });
-
-  test("thread memory keeps the last questions per conversation and forgets idle ones", async () => {
-    let now = 0;
-    const memory = new MemoryThreadMemory({ maxQuestions: 2, ttlMs: 1000, now: () => now });
-    await memory.add("t", "q1");
-    await memory.add("t", "q2");
-    await memory.add("t", "q3");
-    expect(await memory.get("t")).toEqual(["q2", "q3"]);
-    expect(await memory.get("other")).toEqual([]);
-    now = 2000;
-    expect(await memory.get("t")).toEqual([]);
-  });
-
-  test("feedback log: concurrent appends produce whole JSON lines", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "fb-"));
-    try {
-      const log = new FeedbackLog(path.join(dir, "nested"));
-      await Promise.all(
-        Array.from({ length: 50 }, (_, i) => log.append({ at: "t", vote: i % 2 ? "up" : "down", user: `U${i}`, kind: "ask" })),
-      );
-      const lines = readFileSync(log.file, "utf8").trim().split("\n");
-      expect(lines).toHaveLength(50);
-      expect(lines.map((l) => (JSON.parse(l) as { user: string }).user).sort()).toHaveLength(50);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  test("in-flight work is drained on stop, with a bound", async () => {
-    const inflight = new InFlight();
-    let done = false;
-    void inflight.track(new Promise((r) => setTimeout(r, 50)).then(() => (done = true)));
-    expect(await inflight.drain(1000)).toBe(true);
-    expect(done).toBe(true);
-    let release: () => void = () => undefined;
-    void inflight.track(new Promise<void>((r) => (release = r)));
-    expect(await inflight.drain(30)).toBe(false);
-    release();
   });
 });
 

@@ -4,19 +4,16 @@
  */
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
 import { describeError, slackErrorCode, withSlackRetry } from "../errors";
-import type { Vote } from "../feedback";
 import { type JobResult, feedbackValue, parseFeedbackValue, renderJob, runJob } from "../jobs";
 import {
   ACTION_IDS,
   APOLOGY,
-  FEEDBACK_BLOCK_PREFIX,
   type KnownBlock,
-  parseFeedbackCounts,
   requestLine,
   withFeedbackCounted,
 } from "../render";
 import { type SlackRuntime, renderContext } from "../runtime";
-import { decodeShareValue } from "../shares";
+import { type Vote, type VoteOutcome, decodeShareValue } from "../stores";
 
 type WebClient = webApi.WebClient;
 
@@ -66,7 +63,7 @@ async function share(
   }
   try {
     // The result shown privately, or (after a restart) the same request run again.
-    const cached = rt.shares.get(value.id);
+    const cached = await rt.shares.get(value.id);
     const done: JobResult = cached?.done ?? (await runJob(rt.engine, value.job, []));
     const messages = renderJob(done, renderContext(rt), {
       actions: { kind: "feedback", value: feedbackValue(value.job, done) },
@@ -119,8 +116,9 @@ async function recordFeedback(
   const { channel, log } = clicked(rt, body, "feedback");
   const messageTs = body.message?.ts ?? containerField(body, "message_ts");
   const rated = parseFeedbackValue(action.value);
+  let result: VoteOutcome;
   try {
-    await rt.feedback.append({
+    result = await rt.feedback.vote({
       at: new Date().toISOString(),
       vote,
       user: body.user.id,
@@ -132,12 +130,14 @@ async function recordFeedback(
       ...(rated?.mode !== undefined ? { mode: rated.mode } : {}),
       ...(rated?.model !== undefined ? { model: rated.model } : {}),
     });
-    log.info({ vote, kind: rated?.kind }, "feedback recorded");
+    log.info({ vote, kind: rated?.kind, outcome: result.outcome }, "feedback recorded");
   } catch (err) {
     log.error({ vote, err: describeError(err) }, "feedback could not be saved");
     await respond({ response_type: "ephemeral", replace_original: false, text: APOLOGY }).catch(() => undefined);
     return;
   }
+  // The same click again: nothing changed, so nothing to show (and no Web API call to spend).
+  if (result.outcome === "unchanged") return;
   const blocks: unknown = body.message?.blocks;
   if (typeof channel !== "string" || typeof messageTs !== "string" || !isBlockList(blocks)) {
     // An ephemeral message cannot be edited with chat.update; say thanks privately instead.
@@ -146,8 +146,8 @@ async function recordFeedback(
     );
     return;
   }
-  const previous = parseFeedbackCounts(blocks.find((b) => (b.block_id ?? "").startsWith(FEEDBACK_BLOCK_PREFIX))?.block_id);
-  const counts = { up: previous.up + (vote === "up" ? 1 : 0), down: previous.down + (vote === "down" ? 1 : 0) };
+  // Counts come from the store: the ones in the message may be stale when two people click at once.
+  const counts = result.counts;
   try {
     await withSlackRetry(
       () =>

@@ -7,7 +7,7 @@ import { handleInput } from "../handle";
 import type { SlackRuntime } from "../runtime";
 import { slackSurface } from "../surfaces";
 import { parseDirectMessage, slackToPlain } from "../text";
-import { conversationKey } from "../threads";
+import { conversationKey } from "../stores";
 
 export function registerDirectMessages(app: App, rt: SlackRuntime): void {
   app.event("message", async ({ event, body, client, context }) => {

@@ -7,7 +7,7 @@ import { handleInput } from "../handle";
 import { slackSurface } from "../surfaces";
 import type { SlackRuntime } from "../runtime";
 import { parseMention, slackToPlain } from "../text";
-import { conversationKey } from "../threads";
+import { conversationKey } from "../stores";
 
 export function registerMention(app: App, rt: SlackRuntime): void {
   app.event("app_mention", async ({ event, body, client, context }) => {

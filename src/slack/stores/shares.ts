@@ -1,50 +1,29 @@
 /**
  * Results shown privately (slash command) and waiting for a possible "Share in channel" click.
- * A button value holds at most 2,000 chars, too little for a result, so the result is kept here
- * under a random id; the button also carries the request itself, so that after a restart (or on
- * another replica) the click re-runs the request instead of failing.
+ * A button value holds at most 2,000 chars, too little for a result, so the result is kept in the
+ * store under a random id; the button also carries the request itself, so that after a restart (or
+ * on a replica whose store lost it) the click re-runs the request instead of failing.
  */
-import { randomBytes } from "node:crypto";
-import type { JobResult } from "./jobs";
-import { LIMITS } from "./render";
-import type { SlackJob } from "./text";
+import type { JobResult } from "../jobs";
+import { LIMITS } from "../render";
+import type { SlackJob } from "../text";
 
 export interface SharedEntry {
   job: SlackJob;
   done: JobResult;
 }
 
+export interface ShareStore {
+  /** Keeps the entry for a while and returns its id (random, unguessable). */
+  put(entry: SharedEntry): Promise<string>;
+  get(id: string): Promise<SharedEntry | undefined>;
+}
+
+export const SHARE_TTL_MS = 60 * 60 * 1000;
+
 export interface ShareValue {
   id: string;
   job: SlackJob;
-}
-
-export class ShareStore {
-  private readonly entries = new Map<string, { entry: SharedEntry; expiresAt: number }>();
-
-  constructor(
-    private readonly maxEntries = 500,
-    private readonly ttlMs = 60 * 60 * 1000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Stores the result and returns the Share button's value. */
-  put(job: SlackJob, done: JobResult): string {
-    const id = randomBytes(8).toString("hex");
-    this.entries.set(id, { entry: { job, done }, expiresAt: this.now() + this.ttlMs });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-    return encodeShareValue({ id, job });
-  }
-
-  get(id: string): SharedEntry | undefined {
-    const hit = this.entries.get(id);
-    if (hit === undefined || hit.expiresAt <= this.now()) return undefined;
-    return hit.entry;
-  }
 }
 
 export function encodeShareValue(value: ShareValue): string {

@@ -201,7 +201,7 @@ export class ArticleEngine implements Engine {
 
 export async function createEngine(config: Config, options: EngineOptions = {}): Promise<ArticleEngine> {
   const logger = options.logger ?? silentLogger;
-  const corpus = await loadCorpus(config.corpusDir);
+  const corpus = await loadCorpus(config.corpusDir, { maxBytes: config.maxCorpusBytes, notify: options.notify ?? ((message) => logger.warn(message)) });
   const embedding = await createEmbeddingProvider(config.embeddings);
   const index = await openIndex(corpus, embedding, config.indexDir, options);
   logger.info({ documents: corpus.documents.length, chunks: index.chunks.length, embeddings: index.manifest.embeddings.model }, "index ready");

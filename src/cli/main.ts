@@ -28,6 +28,9 @@ interface GlobalOptions {
 /** An error the user can fix: printed as one line, exit code 2. */
 class UsageError extends Error {}
 
+/** Some lines of a stdin batch failed (each already reported on its own line): exit code 1. */
+class BatchError extends Error {}
+
 function writeLine(text: string): void {
   process.stdout.write(`${text}\n`);
 }
@@ -79,16 +82,26 @@ async function askCommand(question: string | undefined, options: { json?: boolea
   };
   if (question !== undefined) return answerOne(question);
 
-  // No question: one per line from stdin, model and index loaded once.
+  // No question: one per line from stdin, model and index loaded once. A line that fails gets its own
+  // error (a JSON line with --json) and the batch goes on; the exit code then says that some failed.
   if (process.stdin.isTTY) process.stderr.write("Type a question and press Enter (Ctrl-D to finish).\n");
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let asked = 0;
+  let failed = 0;
   for await (const line of lines) {
     if (line.trim() === "") continue;
     if (asked++ > 0 && !options.json) writeLine("");
-    await answerOne(line);
+    try {
+      await answerOne(line);
+    } catch (err) {
+      failed += 1;
+      const message = err instanceof Error ? err.message : String(err);
+      if (options.json) writeLine(JSON.stringify({ question: line, error: message }));
+      else process.stderr.write(`article-bot: question ${asked}: ${message}\n`);
+    }
   }
   if (asked === 0) throw new UsageError("no question given (pass one as an argument or one per line on stdin)");
+  if (failed > 0) throw new BatchError(`${failed} of ${asked} question(s) could not be answered`);
 }
 
 async function summaryCommand(topic: string | undefined, options: { length: SummaryLength; json?: boolean }, globals: GlobalOptions): Promise<void> {

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default("corpus")),
   INDEX_DIR: z.preprocess(emptyToUndefined, z.string().default(".index")),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+  // Documents adding up to more than this are refused: embedding them would take hours.
+  MAX_CORPUS_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(5)),
 
   // Embeddings: local unless asked otherwise, even when an OpenAI key is present.
   EMBEDDINGS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["local", "openai"]).default("local")),
@@ -99,6 +101,8 @@ export interface Config {
   corpusDir: string;
   indexDir: string;
   dataDir: string;
+  /** `MAX_CORPUS_MB` in bytes. */
+  maxCorpusBytes: number;
   embeddings: EmbeddingsConfig;
   /** Undefined when answers are extractive (offline). */
   llm?: LlmConfig;
@@ -157,6 +161,7 @@ export function loadConfig(
     corpusDir: path.resolve(cwd, overrides.corpusDir ?? e.CORPUS_DIR),
     indexDir: path.resolve(cwd, overrides.indexDir ?? e.INDEX_DIR),
     dataDir: path.resolve(cwd, e.DATA_DIR),
+    maxCorpusBytes: Math.round(e.MAX_CORPUS_MB * 1024 * 1024),
     embeddings: {
       provider: e.EMBEDDINGS_PROVIDER,
       openaiModel: e.OPENAI_EMBEDDING_MODEL,

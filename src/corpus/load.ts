@@ -1,7 +1,8 @@
 /**
  * Load every `.txt` and `.md` file of a folder as a document. Each file must be readable UTF-8 text;
  * a binary or unreadable file stops loading with an error that names it (a half-loaded corpus would
- * answer from less than the user thinks).
+ * answer from less than the user thinks). A corpus above the size cap is refused before anything is
+ * read: indexing it would take hours, silently.
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -19,11 +20,23 @@ export class CorpusError extends Error {
 
 const DOCUMENT_EXTENSIONS = new Set([".txt", ".md"]);
 const MAX_TITLE_CHARS = 90;
+const MB = 1024 * 1024;
+/** Above this much text a build takes minutes: say so before starting, rather than look hung. */
+const WARN_BYTES = 1 * MB;
+
+export interface LoadCorpusOptions {
+  /** Refuse a corpus whose documents add up to more bytes than this (`MAX_CORPUS_MB`). */
+  maxBytes?: number;
+  /** Where the size warning goes (stderr in the CLI, the log in `serve`). */
+  notify?: (message: string) => void;
+}
 
 function decodeUtf8(bytes: Buffer, file: string): string {
   if (bytes.includes(0)) throw new CorpusError(`${file}: looks like a binary file (it contains NUL bytes), not text`);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // `ignoreBOM` keeps a byte-order mark in the text: every offset then indexes the file as stored
+    // (Node's own `readFile(…, "utf8")` keeps it too), instead of being one off after a dropped BOM.
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new CorpusError(`${file}: is not valid UTF-8 text`);
   }
@@ -48,7 +61,24 @@ export function parseDocument(id: string, text: string): CorpusDocument {
   return doc;
 }
 
-export async function loadCorpus(dir: string): Promise<Corpus> {
+const megabytes = (bytes: number): string => (bytes < MB / 10 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / MB).toFixed(1)} MB`);
+
+/** Sizes from `stat`, so an oversized corpus is refused without reading it into memory. */
+async function checkSize(dir: string, files: string[], options: LoadCorpusOptions): Promise<void> {
+  const sizes = await Promise.all(files.map(async (name) => ({ name, bytes: (await stat(path.join(dir, name)).catch(() => ({ size: 0 }))).size })));
+  const total = sizes.reduce((sum, f) => sum + f.bytes, 0);
+  const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const detail = `${megabytes(total)} in ${files.length} document(s), largest ${largest.name} (${megabytes(largest.bytes)})`;
+  const max = options.maxBytes;
+  if (max !== undefined && total > max) {
+    throw new CorpusError(`corpus folder ${dir} holds ${detail}, above the MAX_CORPUS_MB cap of ${megabytes(max)}: split it into smaller corpora or raise MAX_CORPUS_MB`);
+  }
+  if (total > Math.min(WARN_BYTES, (max ?? Infinity) / 2)) {
+    options.notify?.(`Warning: corpus folder ${dir} holds ${detail}; building its index may take many minutes.`);
+  }
+}
+
+export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<Corpus> {
   let entries: string[];
   try {
     const info = await stat(dir);
@@ -60,6 +90,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   }
   const files = entries.filter((name) => DOCUMENT_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith(".")).sort();
   if (files.length === 0) throw new CorpusError(`corpus folder ${dir} has no .txt or .md documents`);
+  await checkSize(dir, files, options);
 
   const hash = createHash("sha256");
   const documents: CorpusDocument[] = [];

@@ -17,7 +17,8 @@ import { LexicalIndex } from "./lexical";
 import { unit } from "./vectors";
 
 /** Bump when the on-disk layout or the meaning of its contents changes. */
-export const INDEX_FORMAT_VERSION = 1;
+// 2: offsets count a leading byte-order mark (indexes of format 1 were one off for such files).
+export const INDEX_FORMAT_VERSION = 2;
 
 const MANIFEST_FILE = "manifest.json";
 const SENTENCE_VECTORS_FILE = "sentences.f32";

@@ -32,3 +32,24 @@ describe("loadCorpus", () => {
     await expect(loadCorpus(setup(tempDir()))).rejects.toThrow(message);
   });
 });
+
+describe("as stored", () => {
+  test("a byte-order mark stays in the text, so offsets index the file", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "a.txt"), "\uFEFFFirst sentence here. Second one.");
+    const [doc] = (await loadCorpus(dir)).documents;
+    expect(doc?.text.charCodeAt(0)).toBe(0xfeff);
+    for (const s of doc?.sentences ?? []) expect(doc?.text.slice(s.start, s.end)).toBe(s.text);
+    expect(doc?.sentences[0]?.start).toBe(1);
+    expect(doc?.title).toBe("First sentence here");
+  });
+
+  test("maxBytes refuses a corpus above it and the size warning goes to notify", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "a.txt"), "Some words in a sentence. ".repeat(100));
+    await expect(loadCorpus(dir, { maxBytes: 1000 })).rejects.toThrow(/above the MAX_CORPUS_MB cap/);
+    const notices: string[] = [];
+    await loadCorpus(dir, { maxBytes: 4000, notify: (m) => notices.push(m) });
+    expect(notices).toEqual([expect.stringMatching(/^Warning: corpus folder .* holds 2\.5 KB in 1 document\(s\), largest a\.txt \(2\.5 KB\)/)]);
+  });
+});

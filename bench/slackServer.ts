@@ -6,7 +6,8 @@
  */
 import { createEngine } from "../src/engine";
 import { silentLogger } from "../src/log";
-import { createSlackApp } from "../src/slack";
+import { memoryStores } from "../src/slack/stores";
+import { createSlackApp } from "../src/slack/app";
 import { ARTICLE_CORPUS, offlineConfig } from "./lib/setup";
 
 async function main(): Promise<void> {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const handle = createSlackApp({
     engine,
     config: config.slack,
-    dataDir: config.dataDir,
+    stores: memoryStores({ dataDir: config.dataDir, rateLimitPerMinute: config.slack.rateLimitPerMinute }),
     logger: silentLogger,
     botId: "B0BOT",
     botUserId: "U0BOTUSER",

@@ -128,7 +128,7 @@ async function ingestCommand(globals: GlobalOptions): Promise<void> {
 
 async function serveCommand(globals: GlobalOptions): Promise<void> {
   const config = loadConfig(process.env, { corpusDir: globals.corpus, indexDir: globals.index });
-  const { runServe } = await import("../slack/serve");
+  const { runServe } = await import("../app/serve");
   await runServe(config, createLogger(config.logLevel));
 }
 

@@ -10,25 +10,19 @@ import type { Logger } from "../log";
 import type { Engine } from "../contract";
 import { boltLogger } from "./boltLogger";
 import { describeError } from "./errors";
-import { registerActions } from "./listeners/actions";
-import { registerCommand } from "./listeners/command";
-import { registerDirectMessages } from "./listeners/dm";
-import { registerHome } from "./listeners/home";
-import { registerMention } from "./listeners/mention";
-import { dedupeEvents } from "./middleware";
+import { registerListeners } from "./listeners";
+import { dedupeEvents, trackInFlight } from "./middleware";
 import type { SlackRuntime } from "./runtime";
-import { InFlight, type SlackStores, memoryStores } from "./stores";
+import { InFlight, type SlackStores } from "./stores";
 
 type WebClientOptions = webApi.WebClientOptions;
 
 export interface SlackAppDeps {
   engine: Engine;
   config: SlackConfig;
-  /** Where feedback.jsonl is written (DATA_DIR). */
-  dataDir: string;
   logger: Logger;
-  /** Shared state (de-dup, threads, shares, rate limit, feedback); each one missing is in memory / feedback.jsonl. */
-  stores?: Partial<SlackStores>;
+  /** Built by the composition root (src/app/serve.ts), which picks the implementations. */
+  stores: SlackStores;
   /**
    * The bot's ids. When both are given no `auth.test` call is made (tests, or starting while Slack
    * is unreachable); otherwise `start()` calls auth.test and fails clearly on a bad token.
@@ -73,7 +67,7 @@ export interface SlackAppHandle {
  * Web API defaults for a bot that must never hang: the library's default retries for ~30 minutes.
  * Two quick retries cover a network blip; 429s are handled by us (see withSlackRetry).
  */
-export function defaultClientOptions(config: SlackConfig): WebClientOptions {
+function defaultClientOptions(config: SlackConfig): WebClientOptions {
   return {
     ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
@@ -144,22 +138,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
   });
 
   const rt: SlackRuntime = {
+    ...deps.stores,
     engine,
     config,
     logger,
-    ...memoryStores({ dataDir: deps.dataDir, rateLimitPerMinute: config.rateLimitPerMinute }),
-    ...deps.stores,
-    inflight,
     progressDelayMs: deps.progressDelayMs ?? 1000,
     maxRateLimitWaitSec: deps.maxRateLimitWaitSec ?? 3,
   };
 
+  app.use(trackInFlight(inflight));
   app.use(dedupeEvents(rt.dedupe, logger));
-  registerMention(app, rt);
-  registerDirectMessages(app, rt);
-  registerCommand(app, rt);
-  registerActions(app, rt);
-  registerHome(app, rt);
+  registerListeners(app, rt);
   // Last line of defence: listeners catch their own errors, but nothing may reach the process.
   app.error(async (error) => {
     logger.error({ err: describeError(error) }, "unhandled error in a Slack listener");

@@ -26,21 +26,8 @@ function shape(err: unknown): ErrorShape {
   return typeof err === "object" && err !== null ? err : {};
 }
 
-const SLACK_CODES = new Set([
-  "slack_webapi_platform_error",
-  "slack_webapi_rate_limited_error",
-  "slack_webapi_http_error",
-  "slack_webapi_request_error",
-  "slack_bolt_respond_error",
-]);
-
-export function isSlackError(err: unknown): boolean {
-  const code = shape(err).code;
-  return typeof code === "string" && SLACK_CODES.has(code);
-}
-
 /** Seconds to wait when the Web API answered 429 (web-api's rate-limited error), else undefined. */
-export function rateLimitRetryAfter(err: unknown): number | undefined {
+function rateLimitRetryAfter(err: unknown): number | undefined {
   const e = shape(err);
   return e.code === "slack_webapi_rate_limited_error" && typeof e.retryAfter === "number" ? e.retryAfter : undefined;
 }

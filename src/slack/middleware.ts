@@ -2,7 +2,19 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../log";
 import { describeError } from "./errors";
-import type { DedupeStore } from "./stores";
+import type { DedupeStore, InFlight } from "./stores";
+
+/**
+ * Registers every request's whole handling (after the ack) as in-flight work, first thing, so that
+ * `stop()` waits for answers being written and tests can wait for "done" instead of sleeping.
+ * Bolt calls the global middleware in the same turn as the ack, before the HTTP response can reach
+ * Slack, so a request is never acked without being tracked.
+ */
+export function trackInFlight(inflight: InFlight): Middleware<AnyMiddlewareArgs> {
+  return async ({ next }) => {
+    await inflight.track(next());
+  };
+}
 
 /**
  * Drops redeliveries of an event already handled. Slack retries (X-Slack-Retry-Num over HTTP,

@@ -4,12 +4,33 @@
  * so Slack never turns words into pings; the renderer has already escaped the text.
  */
 import type { RespondFn, webApi } from "@slack/bolt";
-import type { Surface } from "./handle";
-import type { SlackMessage } from "./render";
+import type { SlackMessage } from "./blocks/mrkdwn";
 
 type WebClient = webApi.WebClient;
 
-export const PROGRESS_REACTION = "hourglass_flowing_sand";
+/** Where a request came from and how to answer there. */
+export interface Surface {
+  name: "mention" | "dm" | "command";
+  user: string;
+  channel: string;
+  /** Conversation whose earlier questions are passed as history; none for one-off requests. */
+  historyKey?: string;
+  /** Buttons under results: 👍/👎 on visible messages, "Share in channel" on private ones. */
+  buttons: "feedback" | "share";
+  /** Repeat the request above the result (private results, where the command text is not shown). */
+  showRequest: boolean;
+  maxMessages?: number;
+  /** The bot's own user id, to write "@article-bot" as a real mention in help texts. */
+  botUserId?: string;
+  /** Ids for log lines (event id, team…); never text. */
+  logFields: Record<string, unknown>;
+  post(message: SlackMessage): Promise<void>;
+  /** A short private notice to the person (rate limit, apology). */
+  notify(message: SlackMessage): Promise<void>;
+  progress?: { show(): Promise<void>; hide(): Promise<void> };
+}
+
+const PROGRESS_REACTION = "hourglass_flowing_sand";
 
 export interface MessageSurfaceOptions {
   name: "mention" | "dm";
@@ -81,7 +102,7 @@ export interface CommandSurfaceOptions {
 }
 
 /** A response_url takes 5 posts in 30 minutes: one may be "Thinking…", so results use at most 4. */
-export const RESPONSE_URL_MAX_RESULT_MESSAGES = 4;
+const RESPONSE_URL_MAX_RESULT_MESSAGES = 4;
 
 export function commandSurface(respond: RespondFn, options: CommandSurfaceOptions): Surface {
   // Once "Thinking…" is shown, the next post replaces it instead of stacking under it.

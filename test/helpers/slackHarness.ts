@@ -8,6 +8,7 @@ import path from "node:path";
 import pino from "pino";
 import type { SlackConfig } from "../../src/config";
 import type { Logger } from "../../src/log";
+import { memoryStores } from "../../src/slack/stores";
 import { type SlackAppHandle, createSlackApp } from "../../src/slack/app";
 import { FAKE_IDS, FakeSlackApi } from "./slackFakeApi";
 import { FakeEngine } from "./slackFakeEngine";
@@ -81,7 +82,7 @@ export class Harness {
     this.handle = createSlackApp({
       engine: this.engine,
       config: this.config(),
-      dataDir: this.dataDir,
+      stores: memoryStores({ dataDir: this.dataDir, rateLimitPerMinute: this.config().rateLimitPerMinute }),
       logger: this.logger,
       host: "127.0.0.1",
       ...(this.options.useAuthTest === true ? {} : { botId: FAKE_IDS.botId, botUserId: FAKE_IDS.botUserId }),
@@ -100,6 +101,14 @@ export class Harness {
     await this.handle?.stop();
     await this.api.close();
     rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /**
+   * Waits until every request the app has received is fully handled (answers posted, clicks
+   * recorded): the deterministic way to assert that something was *not* sent.
+   */
+  async drain(timeoutMs = 5000): Promise<void> {
+    if (!(await this.handle.inflight.drain(timeoutMs))) throw new Error(`requests still running after ${timeoutMs} ms`);
   }
 
   postEvent(body: unknown, options: SignedPostOptions = {}): Promise<SignedResponse> {

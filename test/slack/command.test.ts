@@ -25,7 +25,6 @@ beforeEach(() => {
   h.engine.delayMs = 0;
 });
 
-const settle = (ms = 150): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Runs a slash command; returns the HTTP ack and the response_url posts it produced. */
 async function slash(text: string, posts = 1): Promise<{ status: number; ackBody: string; responses: RecordedCall[] }> {
@@ -237,6 +236,6 @@ describe("feedback buttons", () => {
     expect(allText(updates[1]!.args)).toContain("Thanks <@U0HUMAN2>, feedback counted · :thumbsup: 1 · :thumbsdown: 1");
     expect(blocksOf(updates[1]!).filter((b) => b.block_id === "feedback_counted")).toHaveLength(1);
     expect(readFileSync(path.join(h.dataDir, "feedback.jsonl"), "utf8").trim().split("\n")).toHaveLength(2);
-    await settle(20);
+    await h.drain();
   });
 });

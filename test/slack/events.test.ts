@@ -22,8 +22,6 @@ beforeEach(() => {
   h.engine.calls.length = 0;
 });
 
-/** Gives the app a moment to (not) react, for tests that assert that nothing was sent. */
-const settle = (ms = 150): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe("request handling", () => {
   test("url_verification is answered with the challenge", async () => {
@@ -38,7 +36,7 @@ describe("request handling", () => {
     expect(res.status).toBe(401);
     const wrongSecret = await h.postEvent(mentionEvent("who visited?"), { secret: "0123456789abcdef0123456789abcdef" });
     expect(wrongSecret.status).toBe(401);
-    await settle();
+    await h.drain();
     expect(h.engine.calls).toHaveLength(0);
     expect(h.api.callsOf("chat.postMessage")).toHaveLength(0);
   });
@@ -48,7 +46,7 @@ describe("request handling", () => {
     const timestamp = Math.floor(Date.now() / 1000) - 6 * 60;
     const res = await h.postEvent(JSON.parse(body), { timestamp, signature: slackSignature(TEST_SIGNING_SECRET, timestamp, body) });
     expect(res.status).toBe(401);
-    await settle();
+    await h.drain();
     expect(h.engine.calls).toHaveLength(0);
   });
 
@@ -111,7 +109,7 @@ describe("mentions", () => {
     expect(first.status).toBe(200);
     expect(retry.status).toBe(200);
     await h.api.waitForCalls("chat.postMessage", 1);
-    await settle(300);
+    await h.drain();
     expect(h.api.callsOf("chat.postMessage")).toHaveLength(1);
     expect(h.engine.asks()).toHaveLength(1);
     expect(h.logs.some((l) => l.msg === "duplicate delivery dropped" && l.retryNum === 1)).toBe(true);
@@ -120,7 +118,7 @@ describe("mentions", () => {
   test("an edited mention (subtype) and a bot's mention are ignored", async () => {
     await h.postEvent(mentionEvent("who?", { subtype: "message_changed" }));
     await h.postEvent(mentionEvent("who?", { bot_id: "B0OTHER" }));
-    await settle();
+    await h.drain();
     expect(h.engine.calls).toHaveLength(0);
     expect(h.api.calls).toHaveLength(0);
   });
@@ -171,7 +169,7 @@ describe("direct messages", () => {
     await h.postEvent(mention);
     await h.postEvent(dm);
     await h.api.waitForCalls("chat.postMessage");
-    await settle();
+    await h.drain();
     expect(h.api.callsOf("chat.postMessage")).toHaveLength(1);
     expect(h.engine.asks().map((a) => a.question)).toEqual(["who is visiting?"]);
   });
@@ -182,7 +180,7 @@ describe("direct messages", () => {
     expect((await h.postEvent({ ...echo, event_id: uniqueId("EvE") })).status).toBe(200);
     expect((await h.postEvent({ ...edit, event_id: uniqueId("EvE") })).status).toBe(200);
     await h.postEvent(dmEvent("hunt you down", { bot_id: "B0OTHER" }));
-    await settle();
+    await h.drain();
     expect(h.engine.calls).toHaveLength(0);
     expect(h.api.calls).toHaveLength(0);
   });
@@ -218,7 +216,7 @@ describe("App Home", () => {
       authorizations: [{ team_id: FAKE_IDS.team, user_id: FAKE_IDS.botUserId, is_bot: true }],
       event: { type: "app_home_opened", user: "U0HUMAN1", channel: "D0DMCHAN", tab: "messages", event_ts: "1730000000.000002" },
     });
-    await settle();
+    await h.drain();
     expect(h.api.callsOf("views.publish")).toHaveLength(0);
   });
 });
@@ -229,7 +227,7 @@ describe("logs", () => {
     await h.postEvent(mentionEvent(`who said ${secret}?`));
     await h.postEvent(dmEvent(`${secret} words`));
     await h.api.waitForCalls("chat.postMessage", 2);
-    await settle(50);
+    await h.drain();
     const info = h.infoLogs();
     expect(info.some((l) => l.msg === "answered" && l.surface === "mention" && typeof l.chars === "number")).toBe(true);
     expect(JSON.stringify(info)).not.toContain(secret);

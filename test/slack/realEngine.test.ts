@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/config";
 import { createEngine } from "../../src/engine";
+import { memoryStores } from "../../src/slack/stores";
 import { type SlackAppHandle, createSlackApp } from "../../src/slack/app";
 import type { Engine } from "../../src/contract";
 import { FAKE_IDS, FakeSlackApi, allText } from "../helpers/slackFakeApi";
@@ -32,7 +33,7 @@ beforeAll(async () => {
   handle = createSlackApp({
     engine,
     config: { ...config.slack, botToken: "xoxb-real", signingSecret: TEST_SIGNING_SECRET, apiUrl: api.apiUrl, port: 0 },
-    dataDir: indexDir,
+    stores: memoryStores({ dataDir: indexDir, rateLimitPerMinute: config.slack.rateLimitPerMinute }),
     logger: memoryLogger().logger,
     host: "127.0.0.1",
     botId: FAKE_IDS.botId,

@@ -25,7 +25,6 @@ beforeEach(() => {
   h.logs.length = 0;
 });
 
-const settle = (ms = 150): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const asUser = (user: string): Record<string, unknown> => ({ user });
 
 describe("no pings", () => {
@@ -62,7 +61,7 @@ describe("Slack limits", () => {
     h.engine.nextAsk = { answer: words.join(" "), citations: [quote(1), quote(2), quote(3)] };
     await h.postEvent(mentionEvent("tell me everything", asUser(uniqueId("U"))));
     await h.api.waitForCalls("chat.postMessage", 2);
-    await settle(200);
+    await h.drain();
     const posts = h.api.callsOf("chat.postMessage");
     expect(posts.length).toBeGreaterThan(1);
     let all = "";
@@ -93,7 +92,7 @@ describe("Slack limits", () => {
     h.engine.nextSummary = { bullets: Array.from({ length: 40 }, (_, i) => ({ text: `bullet ${i}`, citations: [citation, citation] })) };
     await h.postEvent(mentionEvent("summary long", asUser(uniqueId("U"))));
     await h.api.waitForCalls("chat.postMessage", 3);
-    await settle(100);
+    await h.drain();
     const posts = h.api.callsOf("chat.postMessage");
     for (const post of posts) expect(blocksOf(post).length).toBeLessThanOrEqual(50);
     expect(posts.reduce((n, p) => n + blocksOf(p).length, 0)).toBeGreaterThan(120);
@@ -107,7 +106,7 @@ describe("rate limit", () => {
     for (let i = 0; i < 5; i += 1) await h.postEvent(mentionEvent(`question ${i}?`, asUser(user)));
     await h.api.waitForCalls("chat.postMessage", 3);
     const [notice] = await h.api.waitForCalls("chat.postEphemeral", 1);
-    await settle(200);
+    await h.drain();
     expect(h.api.callsOf("chat.postMessage")).toHaveLength(3);
     expect(h.api.callsOf("chat.postEphemeral")).toHaveLength(1);
     expect(notice?.args.user).toBe(user);

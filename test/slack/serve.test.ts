@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../../src/config";
-import { runServe, validateSlackConfig } from "../../src/slack/serve";
+import { runServe, validateSlackConfig } from "../../src/app/serve";
 import { FakeSlackApi, allText } from "../helpers/slackFakeApi";
 import { FakeEngine } from "../helpers/slackFakeEngine";
 import { mentionEvent, memoryLogger } from "../helpers/slackHarness";

@@ -3,6 +3,7 @@
  * `hello`, an events_api envelope (acked, answered), its retry (acked, not answered twice), a slash
  * command envelope, and a clean shutdown that waits for the socket to close.
  */
+import { memoryStores } from "../../src/slack/stores";
 import { createSlackApp, type SlackAppHandle } from "../../src/slack/app";
 import { FakeSlackApi, allText } from "../helpers/slackFakeApi";
 import { FakeEngine } from "../helpers/slackFakeEngine";
@@ -20,10 +21,11 @@ beforeAll(async () => {
   await api.start();
   await socket.start();
   api.socketUrl = socket.url;
+  const config = { botToken: "xoxb-test-token", appToken: "xapp-1-A0APP-test", apiUrl: api.apiUrl, command: "/article", rateLimitPerMinute: 100, port: 0 };
   handle = createSlackApp({
     engine,
-    config: { botToken: "xoxb-test-token", appToken: "xapp-1-A0APP-test", apiUrl: api.apiUrl, command: "/article", rateLimitPerMinute: 100, port: 0 },
-    dataDir: "/nonexistent-not-written",
+    config,
+    stores: memoryStores({ dataDir: "/nonexistent-not-written", rateLimitPerMinute: config.rateLimitPerMinute }),
     logger,
     clientOptions: { retryConfig: { retries: 0 } },
   });

@@ -2,9 +2,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describeError, withSlackRetry } from "../../src/slack/errors";
-import { type KnownBlock, LIMITS, escapeMrkdwn, paginate, renderAnswer, renderHome, renderSummary, sections, splitMrkdwn } from "../../src/slack/render";
+import { renderHome } from "../../src/slack/blocks/home";
+import { type KnownBlock, LIMITS, escapeMrkdwn, sections } from "../../src/slack/blocks/mrkdwn";
+import { paginate } from "../../src/slack/blocks/pagination";
+import { renderResult } from "../../src/slack/blocks/results";
+import { parseCommand, parseDirectMessage, parseMention, slackToPlain } from "../../src/slack/input";
 import { decodeShareValue, encodeShareValue } from "../../src/slack/stores";
-import { isQuestion, parseCommand, parseDirectMessage, parseMention, slackToPlain } from "../../src/slack/text";
 import { FakeEngine } from "../helpers/slackFakeEngine";
 
 describe("reading what people typed", () => {
@@ -19,6 +22,7 @@ describe("reading what people typed", () => {
   });
 
   test("questions are recognised by '?' or a question word", () => {
+    const isQuestion = (text: string): boolean => parseDirectMessage(text).kind === "ask";
     expect(isQuestion("when did she arrive")).toBe(true);
     expect(isQuestion("Is it true?")).toBe(true);
     expect(isQuestion("hunt you down")).toBe(false);
@@ -53,7 +57,7 @@ describe("rendering within Slack's limits", () => {
 
   test("splitting keeps every piece ≤ max, never cuts an entity, and keeps blockquotes quoted", () => {
     const long = escapeMrkdwn("x&".repeat(4000));
-    const pieces = splitMrkdwn(long, 3000);
+    const pieces = sections(long).map((b) => b.text?.text ?? "");
     expect(pieces.length).toBeGreaterThan(2);
     for (const p of pieces) {
       expect(p.length).toBeLessThanOrEqual(3000);
@@ -61,10 +65,11 @@ describe("rendering within Slack's limits", () => {
       expect(p).not.toMatch(/^m?p?;/);
     }
     expect(pieces.join("")).toBe(long);
-    const quote = `> ${"word ".repeat(1000)}`;
-    const quoted = splitMrkdwn(quote, 1000);
+    const quote = `> ${"word ".repeat(3000)}`;
+    const quoted = sections(quote).map((b) => b.text?.text ?? "");
+    expect(quoted.length).toBeGreaterThan(2);
     for (const p of quoted) expect(p.startsWith("> ")).toBe(true);
-    expect(splitMrkdwn("")).toEqual([""]);
+    expect(sections("").map((b) => b.text?.text)).toEqual([""]);
   });
 
   test("paginate keeps ≤ 50 blocks per message, puts the tail last, and cuts past maxMessages", () => {
@@ -145,8 +150,8 @@ describe("answers and summaries that are quotes", () => {
   const citation = { quote, docId: engine.documents()[0]!.id, paragraph: 3, start: 0, end: quote.length };
 
   test("an extractive answer identical to its first quote is shown once, as the attributed blockquote", () => {
-    const [message] = renderAnswer(
-      { question: "q", answerable: true, answer: ` ${quote}`, citations: [citation], mode: "extractive", ms: 1 },
+    const [message] = renderResult(
+      { kind: "ask", result: { question: "q", answerable: true, answer: ` ${quote}`, citations: [citation], mode: "extractive", ms: 1 } },
       ctx,
       { actions: { kind: "none" } },
     );
@@ -166,12 +171,12 @@ describe("answers and summaries that are quotes", () => {
       ms: 1,
       found: true,
     };
-    const [message] = renderSummary(summary, ctx, { actions: { kind: "share", value: "v" } });
+    const [message] = renderResult({ kind: "summary", result: summary }, ctx, { actions: { kind: "share", value: "v" } });
     const text = JSON.stringify(message?.blocks);
     expect(text.split("we will hunt you down").length - 1).toBe(1);
     expect(text).toContain(`• ${quote}\\n— ¶3 · _`);
     expect(message?.blocks.some((b) => b.type === "actions")).toBe(true);
-    const [none] = renderSummary({ ...summary, topic: "unicorns", bullets: [], found: false }, ctx, { actions: { kind: "share", value: "v" } });
+    const [none] = renderResult({ kind: "summary", result: { ...summary, topic: "unicorns", bullets: [], found: false } }, ctx, { actions: { kind: "share", value: "v" } });
     expect(none?.blocks.some((b) => b.type === "actions")).toBe(false);
   });
 });

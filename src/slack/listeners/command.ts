@@ -3,10 +3,10 @@
  * Acked at once (Slack gives 3 s), answered privately through `respond()` afterwards.
  */
 import type { App } from "@slack/bolt";
-import { handleInput } from "../handle";
+import { handleInput } from "../pipeline";
 import type { SlackRuntime } from "../runtime";
 import { commandSurface } from "../surfaces";
-import { parseCommand, slackToPlain } from "../text";
+import { parseCommand, slackToPlain } from "../input";
 
 export function registerCommand(app: App, rt: SlackRuntime): void {
   app.command(rt.config.command, async ({ ack, command, respond, context }) => {
@@ -18,6 +18,6 @@ export function registerCommand(app: App, rt: SlackRuntime): void {
       logFields: { team: command.team_id, command: command.command },
     });
     const input = parseCommand(slackToPlain(command.text, context.botUserId));
-    await rt.inflight.track(handleInput(rt, surface, input));
+    await handleInput(rt, surface, input);
   });
 }

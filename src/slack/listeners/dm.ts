@@ -3,10 +3,10 @@
  * a question → an answer; `help` → how to use the bot.
  */
 import type { App } from "@slack/bolt";
-import { handleInput } from "../handle";
+import { handleInput } from "../pipeline";
 import type { SlackRuntime } from "../runtime";
 import { slackSurface } from "../surfaces";
-import { parseDirectMessage, slackToPlain } from "../text";
+import { parseDirectMessage, slackToPlain } from "../input";
 import { conversationKey } from "../stores";
 
 export function registerDirectMessages(app: App, rt: SlackRuntime): void {
@@ -26,6 +26,6 @@ export function registerDirectMessages(app: App, rt: SlackRuntime): void {
       logFields: { eventId: body.event_id, team: body.team_id, retryNum: context.retryNum },
     });
     const input = parseDirectMessage(slackToPlain(event.text ?? "", context.botUserId));
-    await rt.inflight.track(handleInput(rt, surface, input));
+    await handleInput(rt, surface, input);
   });
 }

@@ -1,7 +1,7 @@
 /** The App Home tab: documents in the corpus, how to use the bot, example questions. */
 import type { App } from "@slack/bolt";
 import { describeError, withSlackRetry } from "../errors";
-import { renderHome } from "../render";
+import { renderHome } from "../blocks/home";
 import type { SlackRuntime } from "../runtime";
 
 export function registerHome(app: App, rt: SlackRuntime): void {

@@ -3,10 +3,10 @@
  * thread gets the thread's earlier questions as history.
  */
 import type { App } from "@slack/bolt";
-import { handleInput } from "../handle";
+import { handleInput } from "../pipeline";
 import { slackSurface } from "../surfaces";
 import type { SlackRuntime } from "../runtime";
-import { parseMention, slackToPlain } from "../text";
+import { parseMention, slackToPlain } from "../input";
 import { conversationKey } from "../stores";
 
 export function registerMention(app: App, rt: SlackRuntime): void {
@@ -27,6 +27,6 @@ export function registerMention(app: App, rt: SlackRuntime): void {
       logFields: { eventId: body.event_id, team: body.team_id, retryNum: context.retryNum },
     });
     const input = parseMention(slackToPlain(event.text, context.botUserId));
-    await rt.inflight.track(handleInput(rt, surface, input));
+    await handleInput(rt, surface, input);
   });
 }

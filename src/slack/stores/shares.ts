@@ -4,9 +4,8 @@
  * store under a random id; the button also carries the request itself, so that after a restart (or
  * on a replica whose store lost it) the click re-runs the request instead of failing.
  */
-import type { JobResult } from "../jobs";
-import { LIMITS } from "../render";
-import type { SlackJob } from "../text";
+import { LIMITS } from "../blocks/mrkdwn";
+import type { JobResult, SlackJob } from "../job";
 
 export interface SharedEntry {
   job: SlackJob;

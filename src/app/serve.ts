@@ -1,13 +1,15 @@
 /**
- * `article-bot serve`: validate the Slack settings, load the engine, start the app, and stop
- * gracefully on SIGINT/SIGTERM (finishing answers already being written).
+ * `article-bot serve`, the Slack composition root: config → engine → stores → Bolt app. Validates
+ * the Slack settings, starts the app, and stops gracefully on SIGINT/SIGTERM (finishing answers
+ * already being written). `src/slack/` itself only sees the engine's contract, config and log.
  */
 import { type Config, ConfigError, type SlackConfig } from "../config";
+import type { Engine } from "../contract";
 import { createEngine } from "../engine";
 import type { Logger } from "../log";
-import type { Engine } from "../contract";
-import { type SlackAppDeps, SlackStartError, createSlackApp } from "./app";
-import { describeError } from "./errors";
+import { type SlackAppDeps, SlackStartError, createSlackApp } from "../slack/app";
+import { describeError } from "../slack/errors";
+import { memoryStores } from "../slack/stores";
 
 /** One line per missing or malformed variable, naming it and where to find the right value. */
 export function validateSlackConfig(slack: SlackConfig): string[] {
@@ -38,7 +40,7 @@ export interface ServeOptions {
   /** Stops the server like SIGTERM does (tests). */
   stopSignal?: AbortSignal;
   /** Extra app options (tests: fake ids, fast Web API retries, loopback host). */
-  app?: Partial<Omit<SlackAppDeps, "engine" | "config" | "dataDir" | "logger">>;
+  app?: Partial<Omit<SlackAppDeps, "engine" | "config" | "logger">>;
   /** Called once listening, with what `start()` returned. */
   onListening?: (info: Awaited<ReturnType<ReturnType<typeof createSlackApp>["start"]>>) => void;
 }
@@ -65,7 +67,8 @@ export async function runServe(config: Config, logger: Logger, options: ServeOpt
 
   const makeEngine = options.createEngine ?? ((c: Config, o: { logger: Logger }) => createEngine(c, o));
   const engine = await makeEngine(config, { logger });
-  const handle = createSlackApp({ engine, config: config.slack, dataDir: config.dataDir, logger, ...options.app });
+  const stores = memoryStores({ dataDir: config.dataDir, rateLimitPerMinute: config.slack.rateLimitPerMinute });
+  const handle = createSlackApp({ engine, config: config.slack, logger, stores, ...options.app });
 
   // The process must survive Slack outages: a stray rejection from a library is logged, not fatal.
   const onRejection = (reason: unknown): void => {

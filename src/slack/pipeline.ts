@@ -1,38 +1,22 @@
 /**
- * The flow shared by mentions, DMs and the slash command, once Slack has been acked:
- * help → rate limit → engine (with a progress indicator if slow) → render → post, and on any
- * failure an apology to the person plus one log line with the cause. Nothing here throws: a
- * listener that throws would only reach Bolt's error handler, and the person would hear nothing.
+ * One request, once Slack has been acked, in one direction:
+ * input → (help | rate limit) → job → engine result → blocks → post.
+ * On any failure: an apology to the person plus one log line with the cause. Nothing here throws:
+ * a listener that throws would only reach Bolt's error handler, and the person would hear nothing.
  */
+import type { Engine } from "../contract";
 import type { Logger } from "../log";
+import { type ResultActions, feedbackValue } from "./blocks/buttons";
+import { APOLOGY, renderHelp, renderNotice, renderRateLimited } from "./blocks/notices";
+import { renderResult, requestLine } from "./blocks/results";
 import { describeError, withSlackRetry } from "./errors";
-import { type JobResult, feedbackValue, renderJob, resultLogFields, runJob } from "./jobs";
-import { APOLOGY, type ResultActions, type SlackMessage, renderHelp, renderNotice, renderRateLimited, requestLine } from "./render";
+import { type JobResult, type SlackInput, type SlackJob, jobInput } from "./job";
 import { type SlackRuntime, renderContext } from "./runtime";
 import { encodeShareValue } from "./stores";
-import { type SlackInput, type SlackJob, jobInput } from "./text";
+import type { Surface } from "./surfaces";
 
-/** Where a request came from and how to answer there. */
-export interface Surface {
-  name: "mention" | "dm" | "command";
-  user: string;
-  channel: string;
-  /** Conversation whose earlier questions are passed as history; none for one-off requests. */
-  historyKey?: string;
-  /** Buttons under results: 👍/👎 on visible messages, "Share in channel" on private ones. */
-  buttons: "feedback" | "share";
-  /** Repeat the request above the result (private results, where the command text is not shown). */
-  showRequest: boolean;
-  maxMessages?: number;
-  /** The bot's own user id, to write "@article-bot" as a real mention in help texts. */
-  botUserId?: string;
-  /** Ids for log lines (event id, team…); never text. */
-  logFields: Record<string, unknown>;
-  post(message: SlackMessage): Promise<void>;
-  /** A short private notice to the person (rate limit, apology). */
-  notify(message: SlackMessage): Promise<void>;
-  progress?: { show(): Promise<void>; hide(): Promise<void> };
-}
+/** Quote lookups show this many passages: enough to find the one you remember, short enough to read. */
+const QUOTE_LIMIT = 5;
 
 export async function handleInput(rt: SlackRuntime, surface: Surface, input: SlackInput): Promise<void> {
   const log = rt.logger.child({ surface: surface.name, user: surface.user, channel: surface.channel, ...surface.logFields });
@@ -51,6 +35,18 @@ export async function handleInput(rt: SlackRuntime, surface: Surface, input: Sla
     return;
   }
   await answer(rt, surface, input, log);
+}
+
+/** The engine call that belongs to each kind of job. */
+export async function runJob(engine: Engine, job: SlackJob, history: string[]): Promise<JobResult> {
+  switch (job.kind) {
+    case "ask":
+      return { kind: "ask", result: await engine.ask(job.question, { history }) };
+    case "quote":
+      return { kind: "quote", result: await engine.findQuotes(job.query, { limit: QUOTE_LIMIT }) };
+    case "summary":
+      return { kind: "summary", result: await engine.summarize({ topic: job.topic, length: job.length }) };
+  }
 }
 
 async function deliverHelp(
@@ -84,7 +80,7 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
       await rt.threads.add(surface.historyKey, done.result.resolvedQuestion ?? job.question);
     }
     phase = "slack";
-    const messages = renderJob(done, renderContext(rt), {
+    const messages = renderResult(done, renderContext(rt), {
       actions: await buttonsFor(rt, surface, job, done),
       ...(surface.showRequest ? { header: requestLine(job) } : {}),
       ...(surface.maxMessages !== undefined ? { maxMessages: surface.maxMessages } : {}),
@@ -114,6 +110,30 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
 async function buttonsFor(rt: SlackRuntime, surface: Surface, job: SlackJob, done: JobResult): Promise<ResultActions> {
   if (surface.buttons === "share") return { kind: "share", value: encodeShareValue({ id: await rt.shares.put({ job, done }), job }) };
   return { kind: "feedback", value: feedbackValue(job, done) };
+}
+
+/** Fields for the info log line: sizes, timings and modes, never the text itself. */
+function resultLogFields(done: JobResult): Record<string, unknown> {
+  switch (done.kind) {
+    case "ask":
+      return {
+        mode: done.result.mode,
+        model: done.result.model,
+        answerable: done.result.answerable,
+        citations: done.result.citations.length,
+        engineMs: done.result.ms,
+      };
+    case "quote":
+      return { matches: done.result.matches.length, engineMs: done.result.ms };
+    case "summary":
+      return {
+        mode: done.result.mode,
+        model: done.result.model,
+        found: done.result.found,
+        bullets: done.result.bullets.length,
+        engineMs: done.result.ms,
+      };
+  }
 }
 
 /**

@@ -5,24 +5,10 @@
  * `<!channel>` becomes the harmless words "@channel", which the renderer escapes again.
  */
 import type { SummaryLength } from "../contract";
-
-export type SlackJob =
-  | { kind: "ask"; question: string }
-  | { kind: "quote"; query: string }
-  | { kind: "summary"; topic?: string; length?: SummaryLength };
-
-export type SlackInput =
-  | SlackJob
-  | {
-      kind: "help";
-      /** What the person typed when it was not understood (for a friendlier help message). */
-      unknown?: string;
-      /** A subcommand given without the words it needs, e.g. `/article quote`. */
-      missingFor?: "ask" | "quote";
-    };
+import type { SlackInput } from "./job";
 
 /** Longest input passed to the engine: enough for any real question, bounded for cost and logs. */
-export const MAX_INPUT_CHARS = 1500;
+const MAX_INPUT_CHARS = 1500;
 
 /** Decodes Slack markup into plain text; mentions of the bot itself are dropped. */
 export function slackToPlain(text: string, botUserId?: string): string {
@@ -50,7 +36,7 @@ const QUESTION_START =
   /^(who|whom|whose|what|what's|when|where|why|how|which|did|does|do|is|are|was|were|can|could|will|would|should|has|have|had)\b/i;
 
 /** A question ends with "?" or starts with a question word; anything else in a DM is a quote lookup. */
-export function isQuestion(text: string): boolean {
+function isQuestion(text: string): boolean {
   const t = text.trim();
   return t.endsWith("?") || QUESTION_START.test(t);
 }
@@ -58,7 +44,7 @@ export function isQuestion(text: string): boolean {
 const LENGTHS: ReadonlySet<string> = new Set<SummaryLength>(["short", "medium", "long"]);
 
 /** `[topic words…] [short|medium|long]`; the length may also come first. */
-export function parseSummaryArgs(rest: string): { topic?: string; length?: SummaryLength } {
+function parseSummaryArgs(rest: string): { topic?: string; length?: SummaryLength } {
   const words = rest.split(/\s+/).filter((w) => w !== "");
   let length: SummaryLength | undefined;
   const last = words.at(-1)?.toLowerCase();
@@ -118,16 +104,4 @@ export function parseDirectMessage(plain: string): SlackInput {
 /** A mention in a channel is a question unless it starts with a keyword. */
 export function parseMention(plain: string): SlackInput {
   return parseKeyword(plain) ?? { kind: "ask", question: plain };
-}
-
-/** The words a job was asked with, for logs (length only) and feedback records. */
-export function jobInput(job: SlackJob): string {
-  switch (job.kind) {
-    case "ask":
-      return job.question;
-    case "quote":
-      return job.query;
-    case "summary":
-      return [job.topic, job.length].filter((s) => s !== undefined).join(" ");
-  }
 }

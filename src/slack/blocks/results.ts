@@ -1,0 +1,166 @@
+/**
+ * Engine results → Block Kit messages: answers, verbatim-quote lookups and summaries, each a
+ * verbatim blockquote per citation with its ¶ number and title. Pure functions, no Web API calls.
+ */
+import type { AnswerMode, AskResult, Citation, DocumentInfo, QuoteMatch, QuotesResult, SummaryResult } from "../../contract";
+import type { JobResult, SlackJob } from "../job";
+import { type ResultActions, actionsBlock } from "./buttons";
+import {
+  type KnownBlock,
+  type SectionBlock,
+  type SlackMessage,
+  blockquote,
+  context,
+  escapeMrkdwn,
+  header,
+  sections,
+  truncate,
+  userMention,
+} from "./mrkdwn";
+import { paginate } from "./pagination";
+
+export interface RenderContext {
+  documents: DocumentInfo[];
+}
+
+export interface ResultRenderOptions {
+  actions: ResultActions;
+  /** Repeat the request at the top (ephemeral results and shared results, where it is not visible). */
+  header?: string;
+  maxMessages?: number;
+}
+
+function modeLabel(mode: AnswerMode, model?: string): string {
+  return mode === "extractive" ? "offline (extractive)" : (model ?? "language model");
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function title(ctx: RenderContext, docId: string): string {
+  return ctx.documents.find((d) => d.id === docId)?.title ?? docId;
+}
+
+/** "— ¶N · _Title_", with the speaker first when known. */
+function attribution(ctx: RenderContext, citation: Citation | QuoteMatch): string {
+  const speaker = "speaker" in citation && citation.speaker !== null ? `*${escapeMrkdwn(citation.speaker)}* · ` : "";
+  return `— ${speaker}¶${citation.paragraph} · _${escapeMrkdwn(title(ctx, citation.docId))}_`;
+}
+
+/** A verbatim quote as a blockquote, then its attribution. */
+function citationSections(ctx: RenderContext, citation: Citation | QuoteMatch): SectionBlock[] {
+  return sections(`${blockquote(escapeMrkdwn(citation.quote))}\n${attribution(ctx, citation)}`);
+}
+
+/** Extractive answers and summary bullets are often the quoted sentence itself: don't print it twice. */
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string): string => s.replace(/\s+/g, " ").trim();
+  return norm(a) === norm(b);
+}
+
+function renderAnswer(result: AskResult, ctx: RenderContext, options: ResultRenderOptions): SlackMessage[] {
+  const body: KnownBlock[] = [];
+  if (options.header !== undefined) body.push(context(options.header));
+  if (result.resolvedQuestion !== undefined && result.resolvedQuestion !== result.question) {
+    body.push(context(`_Answering: ${escapeMrkdwn(result.resolvedQuestion)}_`));
+  }
+  const answer = result.answer.trim() !== "" ? result.answer.trim() : "I couldn't find an answer to that in the article.";
+  // When the answer is the first quote word for word, the blockquote below (with ¶ and title) says it all.
+  const first = result.citations[0];
+  if (first === undefined || !sameText(first.quote, answer)) body.push(...sections(escapeMrkdwn(answer)));
+  if (result.notice !== undefined) body.push(context(`:information_source: ${escapeMrkdwn(result.notice)}`));
+  for (const citation of result.citations) body.push(...citationSections(ctx, citation));
+  const quotes = result.citations.length;
+  const modeLine = `Answered ${result.mode === "llm" ? "by " : ""}${escapeMrkdwn(modeLabel(result.mode, result.model))} · ${quotes} ${quotes === 1 ? "quote" : "quotes"} · ${seconds(result.ms)}`;
+  const tail: KnownBlock[] = [context(modeLine), ...actionsBlock(options.actions)];
+  return paginate(body, tail, escapeMrkdwn(answer), { maxMessages: options.maxMessages });
+}
+
+function documentLine(doc: DocumentInfo): string {
+  const details = [doc.source, doc.date].filter((s): s is string => s !== undefined && s !== "");
+  const suffix = details.length > 0 ? ` (${escapeMrkdwn(details.join(", "))})` : "";
+  return `_${escapeMrkdwn(doc.title)}_${suffix}`;
+}
+
+function renderSummary(result: SummaryResult, ctx: RenderContext, options: ResultRenderOptions): SlackMessage[] {
+  const topic = result.topic !== null && result.topic !== "" ? result.topic : undefined;
+  const body: KnownBlock[] = [header(topic !== undefined ? `Summary: ${topic}` : "Summary")];
+  if (options.header !== undefined) body.push(context(options.header));
+  let fallback: string;
+  if (!result.found || result.bullets.length === 0) {
+    fallback =
+      topic !== undefined
+        ? `I found nothing about “${escapeMrkdwn(topic)}” in the article. Try another topic, or /article summary without one.`
+        : "There is nothing to summarise yet: the corpus is empty.";
+    body.push(...sections(fallback));
+  } else {
+    fallback = result.bullets.map((b) => `• ${escapeMrkdwn(b.text)}`).join("\n");
+    for (const bullet of result.bullets) {
+      const [first, ...others] = bullet.citations;
+      if (first !== undefined && sameText(first.quote, bullet.text)) {
+        // A verbatim bullet: the bullet is the quote, so it only needs its attribution.
+        body.push(...sections(`• ${escapeMrkdwn(bullet.text)}\n${attribution(ctx, first)}`));
+        for (const citation of others) body.push(...citationSections(ctx, citation));
+      } else {
+        body.push(...sections(`• ${escapeMrkdwn(bullet.text)}`));
+        for (const citation of bullet.citations) body.push(...citationSections(ctx, citation));
+      }
+    }
+  }
+  if (result.notice !== undefined) body.push(context(`:information_source: ${escapeMrkdwn(result.notice)}`));
+  const from = result.documents.length > 0 ? `From ${result.documents.map(documentLine).join("; ")} · ` : "";
+  const modeLine = `${from}${escapeMrkdwn(modeLabel(result.mode, result.model))} · ${result.length} · ${seconds(result.ms)}`;
+  // Nothing found is neither worth sharing nor rating.
+  const tail: KnownBlock[] = [context(modeLine), ...(result.found && result.bullets.length > 0 ? actionsBlock(options.actions) : [])];
+  return paginate(body, tail, fallback, { maxMessages: options.maxMessages });
+}
+
+function renderQuotes(result: QuotesResult, ctx: RenderContext, options: ResultRenderOptions): SlackMessage[] {
+  const query = escapeMrkdwn(result.query);
+  const body: KnownBlock[] = [];
+  if (options.header !== undefined) body.push(context(options.header));
+  let fallback: string;
+  if (result.matches.length === 0) {
+    fallback = `No passage in the article matches “${query}”. Try fewer or different words you remember, or ask a question ending with “?”.`;
+    body.push(...sections(fallback));
+  } else {
+    const n = result.matches.length;
+    fallback = `${n} ${n === 1 ? "passage matches" : "passages match"} “${query}”`;
+    body.push(...sections(`*${fallback}:*`));
+    for (const match of result.matches) body.push(...citationSections(ctx, match));
+  }
+  const tail: KnownBlock[] = [
+    context(`Verbatim passages from the article · ${seconds(result.ms)}`),
+    ...(result.matches.length > 0 ? actionsBlock(options.actions) : []),
+  ];
+  return paginate(body, tail, fallback, { maxMessages: options.maxMessages });
+}
+
+/** The renderer that belongs to each kind of result. */
+export function renderResult(done: JobResult, ctx: RenderContext, options: ResultRenderOptions): SlackMessage[] {
+  switch (done.kind) {
+    case "ask":
+      return renderAnswer(done.result, ctx, options);
+    case "quote":
+      return renderQuotes(done.result, ctx, options);
+    case "summary":
+      return renderSummary(done.result, ctx, options);
+  }
+}
+
+/**
+ * A compact line naming the request, for private and shared results where the request is not
+ * otherwise visible. A private summary needs none: its header already names the topic.
+ */
+export function requestLine(job: SlackJob, sharedBy?: string): string | undefined {
+  const who = sharedBy !== undefined ? `${userMention(sharedBy)} shared · ` : "";
+  switch (job.kind) {
+    case "ask":
+      return `${who}:speech_balloon: ${escapeMrkdwn(truncate(job.question, 500))}`;
+    case "quote":
+      return `${who}:mag: ${escapeMrkdwn(truncate(job.query, 500))}`;
+    case "summary":
+      return sharedBy === undefined ? undefined : `${who}:memo: summary${job.length !== undefined ? ` (${job.length})` : ""}`;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * A 👍/👎 click: the vote is recorded in the feedback store (one per person per message), then the
+ * message is updated with the store's counts (or, for an ephemeral message, which chat.update
+ * cannot edit, thanked privately). The same vote again changes nothing and sends nothing.
+ */
+import type { BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
+import { parseFeedbackValue, withFeedbackCounted } from "../blocks/buttons";
+import type { KnownBlock } from "../blocks/mrkdwn";
+import { APOLOGY } from "../blocks/notices";
+import { describeError, withSlackRetry } from "../errors";
+import type { Vote, VoteOutcome } from "../stores";
+import type { SlackRuntime } from "../runtime";
+import { clicked, containerField } from "./click";
+
+function isBlockList(value: unknown): value is KnownBlock[] {
+  return Array.isArray(value) && value.every((b) => typeof b === "object" && b !== null && "type" in b);
+}
+
+export async function recordFeedback(
+  rt: SlackRuntime,
+  vote: Vote,
+  body: BlockAction<ButtonAction>,
+  action: ButtonAction,
+  client: webApi.WebClient,
+  respond: RespondFn,
+): Promise<void> {
+  const { channel, log } = clicked(rt, body, "feedback");
+  const messageTs = body.message?.ts ?? containerField(body, "message_ts");
+  const rated = parseFeedbackValue(action.value);
+  let result: VoteOutcome;
+  try {
+    result = await rt.feedback.vote({
+      at: new Date().toISOString(),
+      vote,
+      user: body.user.id,
+      ...(body.team?.id !== undefined ? { team: body.team.id } : {}),
+      ...(typeof channel === "string" ? { channel } : {}),
+      ...(typeof messageTs === "string" ? { messageTs } : {}),
+      kind: rated?.kind ?? "unknown",
+      ...(rated !== undefined ? { input: rated.input } : {}),
+      ...(rated?.mode !== undefined ? { mode: rated.mode } : {}),
+      ...(rated?.model !== undefined ? { model: rated.model } : {}),
+    });
+    log.info({ vote, kind: rated?.kind, outcome: result.outcome }, "feedback recorded");
+  } catch (err) {
+    log.error({ vote, err: describeError(err) }, "feedback could not be saved");
+    await respond({ response_type: "ephemeral", replace_original: false, text: APOLOGY }).catch(() => undefined);
+    return;
+  }
+  // The same click again: nothing changed, so nothing to show (and no Web API call to spend).
+  if (result.outcome === "unchanged") return;
+  const blocks: unknown = body.message?.blocks;
+  if (typeof channel !== "string" || typeof messageTs !== "string" || !isBlockList(blocks)) {
+    await respond({ response_type: "ephemeral", replace_original: false, text: "Thanks, your feedback was counted." }).catch(
+      (err: unknown) => log.warn({ err: describeError(err) }, "feedback thanks could not be delivered"),
+    );
+    return;
+  }
+  // Counts come from the store: the ones in the message may be stale when two people click at once.
+  const counts = result.counts;
+  try {
+    await withSlackRetry(
+      () =>
+        client.chat.update({
+          channel,
+          ts: messageTs,
+          // chat.update defaults parse to "client", which would expand words into links and mentions.
+          parse: "none",
+          text: typeof body.message?.text === "string" ? body.message.text : "Feedback counted",
+          blocks: withFeedbackCounted(blocks, counts, action.value ?? "", body.user.id),
+        }),
+      rt.maxRateLimitWaitSec,
+    );
+  } catch (err) {
+    log.warn({ err: describeError(err) }, "message not updated after feedback");
+  }
+}

@@ -1,0 +1,18 @@
+/** Every Slack surface the app listens on, one file each (as in Bolt's sample apps). */
+import type { App } from "@slack/bolt";
+import type { SlackRuntime } from "../runtime";
+import { registerCommand } from "./command";
+import { registerDirectMessages } from "./dm";
+import { registerFeedback } from "./feedback";
+import { registerHome } from "./home";
+import { registerMention } from "./mention";
+import { registerShare } from "./share";
+
+export function registerListeners(app: App, rt: SlackRuntime): void {
+  registerMention(app, rt);
+  registerDirectMessages(app, rt);
+  registerCommand(app, rt);
+  registerShare(app, rt);
+  registerFeedback(app, rt);
+  registerHome(app, rt);
+}

@@ -1,39 +1,25 @@
 /**
  * The on-disk index: chunk vectors in HNSW, sentence vectors for scoring inside chunks, and a manifest
  * that says what the index was built from. `openIndex` loads it when it matches the corpus and the
- * embedding provider, and rebuilds it (saying why) when it is missing, stale or unreadable: no command
- * ever answers from a stale index or crashes on a corrupt one.
+ * embedding provider, and rebuilds it (saying why) when it is missing, stale, unreadable or in any doubt:
+ * no command ever answers from a stale index or crashes on a corrupt one. Where the files live, and how a
+ * new build replaces the old one without a gap or a race, is `lifecycle.ts`.
  */
 import { Document } from "@langchain/core/documents";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { open, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Corpus, CorpusDocument } from "../corpus/types";
 import { type Chunk, type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } from "./chunk";
 import type { EmbeddingProvider } from "./embeddings";
 import { DEFAULT_HNSW_PARAMS, type HnswParams, HnswVectorStore } from "./hnswStore";
 import { LexicalIndex } from "./lexical";
+import { currentGeneration, newGeneration, publish, removeLeftovers, withBuildLock } from "./lifecycle";
+import { DATA_FILES, INDEX_FORMAT_VERSION, MANIFEST_FILE, type Manifest, SENTENCE_VECTORS_FILE, parseManifest } from "./manifest";
 import { unit } from "./vectors";
 
-/** Bump when the on-disk layout or the meaning of its contents changes. */
-// 2: offsets count a leading byte-order mark (indexes of format 1 were one off for such files).
-export const INDEX_FORMAT_VERSION = 2;
-
-const MANIFEST_FILE = "manifest.json";
-const SENTENCE_VECTORS_FILE = "sentences.f32";
-
-export interface Manifest {
-  formatVersion: number;
-  corpusHash: string;
-  embeddings: { provider: string; model: string; dimensions: number };
-  chunking: ChunkOptions;
-  hnsw: HnswParams;
-  counts: { documents: number; chunks: number; sentences: number };
-  /** SHA-256 of each data file, checked before loading so a corrupt file never reaches the native reader. */
-  checksums: Record<string, string>;
-  builtAt: string;
-}
+export { INDEX_FORMAT_VERSION, type Manifest } from "./manifest";
 
 export interface ArticleIndex {
   corpus: Corpus;
@@ -106,7 +92,15 @@ function assemble(corpus: Corpus, chunks: Chunk[], vectors: HnswVectorStore, sen
   };
 }
 
+/** Builds a new generation and swaps it in; holds the build lock (a concurrent builder waits). */
 export async function buildIndex(corpus: Corpus, embedding: EmbeddingProvider, indexDir: string, options: OpenIndexOptions = {}): Promise<ArticleIndex> {
+  const notify = options.notify ?? (() => undefined);
+  return withBuildLock(indexDir, notify, () => buildLocked(corpus, embedding, indexDir, options));
+}
+
+async function buildLocked(corpus: Corpus, embedding: EmbeddingProvider, indexDir: string, options: OpenIndexOptions): Promise<ArticleIndex> {
+  const notify = options.notify ?? (() => undefined);
+  await removeLeftovers(indexDir, notify);
   const chunking = options.chunking ?? DEFAULT_CHUNK_OPTIONS;
   const hnsw = options.hnsw ?? DEFAULT_HNSW_PARAMS;
   const chunks = corpus.documents.flatMap((doc) => chunkDocument(doc, chunking));
@@ -129,10 +123,8 @@ export async function buildIndex(corpus: Corpus, embedding: EmbeddingProvider, i
   );
   const sentenceVectors = new Map(sentences.map((s, i) => [s.key, unit(rawSentenceVectors[i] ?? [])]));
 
-  // Write into a fresh folder and swap it in, so an interrupted build never leaves a half-written index.
-  const staging = `${indexDir}.building-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  // Write into a fresh generation and swap it in, so an interrupted build never leaves a half-written index.
+  const staging = await newGeneration(indexDir);
   await vectors.save(staging);
   const flat = new Float32Array(sentences.length * dimensions);
   sentences.forEach((s, i) => flat.set(sentenceVectors.get(s.key) ?? new Float32Array(dimensions), i * dimensions));
@@ -141,8 +133,9 @@ export async function buildIndex(corpus: Corpus, embedding: EmbeddingProvider, i
   await writeFile(path.join(staging, "chunks.json"), JSON.stringify(chunks));
 
   const checksums: Record<string, string> = {};
-  for (const file of ["vectors.hnsw", "hnsw.json", "docstore.json", "chunks.json", SENTENCE_VECTORS_FILE]) {
+  for (const file of DATA_FILES) {
     checksums[file] = sha256(await readFile(path.join(staging, file)));
+    await flush(path.join(staging, file));
   }
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -151,25 +144,34 @@ export async function buildIndex(corpus: Corpus, embedding: EmbeddingProvider, i
     chunking,
     hnsw,
     counts: { documents: corpus.documents.length, chunks: chunks.length, sentences: sentences.length },
-    checksums,
+    checksums: checksums as Manifest["checksums"],
     builtAt: new Date().toISOString(),
   };
   await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-
-  const retired = `${indexDir}.old-${process.pid}`;
-  if (existsSync(indexDir)) await rename(indexDir, retired);
-  await rename(staging, indexDir);
-  await rm(retired, { recursive: true, force: true });
+  await flush(path.join(staging, MANIFEST_FILE));
+  await flush(staging);
+  await publish(indexDir, staging, notify);
+  await flush(indexDir);
   return assemble(corpus, chunks, vectors, sentenceVectors, embedding, manifest);
 }
 
-async function loadIndex(corpus: Corpus, embedding: EmbeddingProvider, indexDir: string, manifest: Manifest): Promise<ArticleIndex> {
-  for (const [file, expected] of Object.entries(manifest.checksums)) {
-    if (sha256(await readFile(path.join(indexDir, file))) !== expected) throw new Error(`${file} does not match its checksum`);
+/** On disk before the swap: a power cut must not publish a generation whose files are still in the page cache. */
+async function flush(file: string): Promise<void> {
+  const handle = await open(file, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
-  const chunks = JSON.parse(await readFile(path.join(indexDir, "chunks.json"), "utf8")) as Chunk[];
-  const vectors = await HnswVectorStore.load(indexDir, embedding.embeddings);
-  const bytes = await readFile(path.join(indexDir, SENTENCE_VECTORS_FILE));
+}
+
+async function loadIndex(corpus: Corpus, embedding: EmbeddingProvider, dir: string, manifest: Manifest): Promise<ArticleIndex> {
+  for (const file of DATA_FILES) {
+    if (sha256(await readFile(path.join(dir, file))) !== manifest.checksums[file]) throw new Error(`${file} does not match its checksum`);
+  }
+  const chunks = JSON.parse(await readFile(path.join(dir, "chunks.json"), "utf8")) as Chunk[];
+  const vectors = await HnswVectorStore.load(dir, embedding.embeddings);
+  const bytes = await readFile(path.join(dir, SENTENCE_VECTORS_FILE));
   const dims = manifest.embeddings.dimensions;
   const flat = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const keys = corpus.documents.flatMap((doc) => doc.sentences.map((s) => sentenceKey(doc.id, s.index)));
@@ -180,6 +182,32 @@ async function loadIndex(corpus: Corpus, embedding: EmbeddingProvider, indexDir:
   return assemble(corpus, chunks, vectors, sentenceVectors, embedding, manifest);
 }
 
+type Attempt = { index: ArticleIndex } | { why: string; generation: string | null };
+
+/** The current generation if it is complete, valid and built from this corpus and settings; else why not. */
+async function tryLoad(corpus: Corpus, embedding: EmbeddingProvider, indexDir: string, chunking: ChunkOptions, hnsw: HnswParams): Promise<Attempt> {
+  const generation = await currentGeneration(indexDir);
+  if (generation === null) {
+    const flat = existsSync(path.join(indexDir, MANIFEST_FILE));
+    return { why: flat ? `The index in ${indexDir} has an older layout: rebuilding it.` : `No index in ${indexDir}: building it (${corpus.documents.length} document(s)).`, generation };
+  }
+  let raw: string;
+  try {
+    raw = await readFile(path.join(generation, MANIFEST_FILE), "utf8");
+  } catch {
+    return { why: `The index manifest in ${indexDir} is unreadable: rebuilding the index.`, generation };
+  }
+  const parsed = parseManifest(raw);
+  if ("problem" in parsed) return { why: `The index in ${indexDir} cannot be trusted (${parsed.problem}): rebuilding it.`, generation };
+  const stale = describeStaleness(parsed.manifest, corpus, embedding, chunking, hnsw);
+  if (stale) return { why: `The index in ${indexDir} is stale (${stale}): rebuilding it.`, generation };
+  try {
+    return { index: await loadIndex(corpus, embedding, generation, parsed.manifest) };
+  } catch (err) {
+    return { why: `The index in ${indexDir} could not be read (${(err as Error).message}): rebuilding it.`, generation };
+  }
+}
+
 /** Load the index for this corpus and provider, or build it when that is the only honest option. */
 export async function openIndex(corpus: Corpus, embedding: EmbeddingProvider, indexDir: string, options: OpenIndexOptions = {}): Promise<ArticleIndex> {
   const notify = options.notify ?? (() => undefined);
@@ -187,27 +215,14 @@ export async function openIndex(corpus: Corpus, embedding: EmbeddingProvider, in
   const hnsw = options.hnsw ?? DEFAULT_HNSW_PARAMS;
   if (options.forceRebuild) return buildIndex(corpus, embedding, indexDir, options);
 
-  const manifestPath = path.join(indexDir, MANIFEST_FILE);
-  if (!existsSync(manifestPath)) {
-    notify(`No index in ${indexDir}: building it (${corpus.documents.length} document(s)).`);
-    return buildIndex(corpus, embedding, indexDir, options);
-  }
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
-  } catch {
-    notify(`The index manifest in ${indexDir} is unreadable: rebuilding the index.`);
-    return buildIndex(corpus, embedding, indexDir, options);
-  }
-  const stale = describeStaleness(manifest, corpus, embedding, chunking, hnsw);
-  if (stale) {
-    notify(`The index in ${indexDir} is stale (${stale}): rebuilding it.`);
-    return buildIndex(corpus, embedding, indexDir, options);
-  }
-  try {
-    return await loadIndex(corpus, embedding, indexDir, manifest);
-  } catch (err) {
-    notify(`The index in ${indexDir} could not be read (${(err as Error).message}): rebuilding it.`);
-    return buildIndex(corpus, embedding, indexDir, options);
-  }
+  const first = await tryLoad(corpus, embedding, indexDir, chunking, hnsw);
+  if ("index" in first) return first.index;
+  return withBuildLock(indexDir, notify, async () => {
+    // Another process may have built (or swapped) while this one waited for the lock, or between
+    // reading `current` and its files: look again before spending a build.
+    const again = (await currentGeneration(indexDir)) !== first.generation ? await tryLoad(corpus, embedding, indexDir, chunking, hnsw) : first;
+    if ("index" in again) return again.index;
+    notify(again.why);
+    return buildLocked(corpus, embedding, indexDir, options);
+  });
 }

@@ -101,7 +101,7 @@ test("missing, empty and binary corpora are reported clearly", async () => {
 });
 
 test("a corrupt index is rebuilt with a notice, never read", async () => {
-  writeFileSync(path.join(config.indexDir, "vectors.hnsw"), "garbage");
+  writeFileSync(path.join(config.indexDir, "current", "vectors.hnsw"), "garbage");
   const { code, stderr, stdout } = await run(["ask", "--json", "When does Noem visit El Salvador?"]);
   expect(code).toBe(0);
   expect(stderr).toMatch(/could not be read .*rebuilding/);

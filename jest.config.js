@@ -7,4 +7,6 @@ module.exports = {
   // The embedding model and real HTTP servers make some suites take seconds; never minutes.
   testTimeout: 60000,
   watchman: false,
+  // Installs redis-server / PostgreSQL when missing (the shared-state tests run real servers).
+  globalSetup: "<rootDir>/test/stores/globalSetup.ts",
 };

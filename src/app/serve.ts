@@ -9,7 +9,7 @@ import { createEngine } from "../engine";
 import type { Logger } from "../log";
 import { type SlackAppDeps, SlackStartError, createSlackApp } from "../slack/app";
 import { describeError } from "../slack/errors";
-import { memoryStores } from "../slack/stores";
+import { type OpenedStores, StoreStartError, openStores } from "../slack/stores/open";
 
 /** One line per missing or malformed variable, naming it and where to find the right value. */
 export function validateSlackConfig(slack: SlackConfig): string[] {
@@ -63,12 +63,34 @@ function startProblem(err: SlackStartError, config: SlackConfig): string {
 export async function runServe(config: Config, logger: Logger, options: ServeOptions = {}): Promise<void> {
   const problems = validateSlackConfig(config.slack);
   if (problems.length > 0) throw new ConfigError(problems);
-  const log = logger.child({ component: "serve" });
 
+  // Stores before the engine: an unreachable backend should fail in a second, not after the index build.
+  let opened: OpenedStores;
+  try {
+    opened = await openStores({ state: config.state, dataDir: config.dataDir, rateLimitPerMinute: config.slack.rateLimitPerMinute, logger });
+  } catch (err) {
+    if (err instanceof StoreStartError) throw new ConfigError([err.message]);
+    throw err;
+  }
+  try {
+    await serveWith(config, logger, options, opened);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function serveWith(config: Config, logger: Logger, options: ServeOptions, opened: OpenedStores): Promise<void> {
+  const log = logger.child({ component: "serve" });
   const makeEngine = options.createEngine ?? ((c: Config, o: { logger: Logger }) => createEngine(c, o));
   const engine = await makeEngine(config, { logger });
-  const stores = memoryStores({ dataDir: config.dataDir, rateLimitPerMinute: config.slack.rateLimitPerMinute });
-  const handle = createSlackApp({ engine, config: config.slack, logger, stores, ...options.app });
+  const handle = createSlackApp({
+    engine,
+    config: config.slack,
+    logger,
+    stores: opened.stores,
+    backends: opened.backends,
+    ...options.app,
+  });
 
   // The process must survive Slack outages: a stray rejection from a library is logged, not fatal.
   const onRejection = (reason: unknown): void => {

@@ -21,6 +21,23 @@ const url = z.preprocess(
     .optional(),
 );
 
+/** A URL whose scheme is one of `protocols`; the value itself is never echoed (it may hold a password). */
+const serviceUrl = (protocols: string[], example: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => {
+        try {
+          const parsed = new URL(value);
+          return protocols.includes(parsed.protocol) && parsed.hostname !== "";
+        } catch {
+          return false;
+        }
+      }, example)
+      .optional(),
+  );
+
 const EnvSchema = z.object({
   // Corpus and index
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default("corpus")),
@@ -61,6 +78,14 @@ const EnvSchema = z.object({
     z.string().regex(/^\/[a-z0-9_-]+$/, "a slash command such as /article").default("/article"),
   ),
   SLACK_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  // Multi-workspace install (OAuth): all three, and no SLACK_BOT_TOKEN.
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString,
+
+  // Shared state for several replicas; unset = kept in this process (memory, feedback.jsonl).
+  REDIS_URL: serviceUrl(["redis:", "rediss:"], "a Redis URL such as redis://127.0.0.1:6379"),
+  DATABASE_URL: serviceUrl(["postgres:", "postgresql:"], "a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/articlebot"),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
 
   LOG_LEVEL: z.preprocess(
@@ -94,7 +119,17 @@ export interface SlackConfig {
   apiUrl?: string;
   command: string;
   rateLimitPerMinute: number;
+  /** OAuth (multi-workspace): set together, instead of botToken. */
+  clientId?: string;
+  clientSecret?: string;
+  stateSecret?: string;
   port: number;
+}
+
+/** Where the Slack app's state lives; each unset URL = in this process. */
+export interface StateConfig {
+  redisUrl?: string;
+  databaseUrl?: string;
 }
 
 export interface Config {
@@ -107,8 +142,12 @@ export interface Config {
   /** Undefined when answers are extractive (offline). */
   llm?: LlmConfig;
   slack: SlackConfig;
+  state: StateConfig;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
+
+/** URLs that may carry a password, so that an error line never echoes them. */
+const SECRET_URLS = new Set(["REDIS_URL", "DATABASE_URL"]);
 
 /** One line per bad variable, naming it and what it accepts. */
 export class ConfigError extends Error {
@@ -129,7 +168,8 @@ export function loadConfig(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join(".");
         const value = env[name];
-        const shown = value === undefined || /TOKEN|SECRET|KEY/.test(name) ? "" : ` (got "${value}")`;
+        const secret = /TOKEN|SECRET|KEY/.test(name) || SECRET_URLS.has(name);
+        const shown = value === undefined || secret ? "" : ` (got "${value}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
@@ -176,8 +216,12 @@ export function loadConfig(
       apiUrl: e.SLACK_API_URL,
       command: e.SLACK_COMMAND,
       rateLimitPerMinute: e.SLACK_RATE_LIMIT_PER_MINUTE,
+      clientId: e.SLACK_CLIENT_ID,
+      clientSecret: e.SLACK_CLIENT_SECRET,
+      stateSecret: e.SLACK_STATE_SECRET,
       port: e.PORT,
     },
+    state: { redisUrl: e.REDIS_URL, databaseUrl: e.DATABASE_URL },
     logLevel: e.LOG_LEVEL,
   };
 }

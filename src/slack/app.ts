@@ -14,6 +14,7 @@ import { registerListeners } from "./listeners";
 import { dedupeEvents, trackInFlight } from "./middleware";
 import type { SlackRuntime } from "./runtime";
 import { InFlight, type SlackStores } from "./stores";
+import type { Backend } from "./stores/backend";
 
 type WebClientOptions = webApi.WebClientOptions;
 
@@ -23,6 +24,8 @@ export interface SlackAppDeps {
   logger: Logger;
   /** Built by the composition root (src/app/serve.ts), which picks the implementations. */
   stores: SlackStores;
+  /** Shared backends behind the stores, reported (and pinged) by /healthz. */
+  backends?: Backend[];
   /**
    * The bot's ids. When both are given no `auth.test` call is made (tests, or starting while Slack
    * is unreachable); otherwise `start()` calls auth.test and fails clearly on a bad token.
@@ -91,9 +94,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
   const healthz = {
     path: "/healthz",
     method: ["GET"],
-    handler: (_req: unknown, res: ServerResponse) => {
+    handler: async (_req: unknown, res: ServerResponse) => {
       try {
         const status = engine.status();
+        // Each backend and whether it answers now; a down one is degraded service, not a dead replica.
+        const backends = await Promise.all((deps.backends ?? []).map((b) => b.check()));
         res.writeHead(200, { "content-type": "application/json" });
         res.end(
           JSON.stringify({
@@ -102,6 +107,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
             chunks: status.chunks,
             llm: status.llm.enabled ? (status.llm.model ?? "enabled") : "off",
             inflight: inflight.size,
+            backends,
           }),
         );
       } catch (err) {

@@ -1,0 +1,79 @@
+/**
+ * Opens the stores the configuration asks for: Redis for what must be shared quickly (de-dup,
+ * threads, shares, rate limit) when REDIS_URL is set, PostgreSQL for what must last (feedback,
+ * installations) when DATABASE_URL is set, and in this process otherwise. A backend that cannot
+ * be reached at start-up stops start-up (a person is watching then); later outages degrade.
+ */
+import type { StateConfig } from "../../config";
+import type { Logger } from "../../log";
+import { type Backend, errorText } from "./backend";
+import { type SlackStores, memoryStores } from "./index";
+import { RedisDedupeStore, RedisRateLimiter, RedisShareStore, RedisThreadMemory } from "./redis";
+import { RedisConnection } from "./redisConnection";
+
+export interface OpenStoresOptions {
+  state: StateConfig;
+  dataDir: string;
+  rateLimitPerMinute: number;
+  logger: Logger;
+}
+
+export interface OpenedStores {
+  stores: SlackStores;
+  /** Shared backends in use, for /healthz. */
+  backends: Backend[];
+  close(): Promise<void>;
+}
+
+/** A backend unreachable at start-up: one line naming the variable (never its value: it may hold a password). */
+export class StoreStartError extends Error {
+  constructor(
+    readonly variable: "REDIS_URL" | "DATABASE_URL",
+    what: string,
+    url: string,
+    cause: unknown,
+  ) {
+    super(`${variable}: could not reach ${what} at ${safeHost(url)} (${errorText(cause)})`, { cause });
+    this.name = "StoreStartError";
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host || "(no host)";
+  } catch {
+    return "(unreadable URL)";
+  }
+}
+
+export async function openStores(options: OpenStoresOptions): Promise<OpenedStores> {
+  const { state, logger } = options;
+  const stores = memoryStores({ dataDir: options.dataDir, rateLimitPerMinute: options.rateLimitPerMinute });
+  const backends: Backend[] = [];
+  const close = async (): Promise<void> => {
+    for (const backend of backends.reverse()) await backend.close().catch(() => undefined);
+  };
+  try {
+    if (state.redisUrl !== undefined) {
+      let redis: RedisConnection;
+      try {
+        redis = await RedisConnection.connect(state.redisUrl, logger);
+      } catch (err) {
+        throw new StoreStartError("REDIS_URL", "Redis", state.redisUrl, err);
+      }
+      backends.push(redis);
+      stores.dedupe = new RedisDedupeStore(redis);
+      stores.threads = new RedisThreadMemory(redis);
+      stores.shares = new RedisShareStore(redis);
+      stores.limiter = new RedisRateLimiter(redis, { limit: options.rateLimitPerMinute });
+    }
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  logger.info(
+    { component: "stores", shared: state.redisUrl !== undefined ? "redis" : "memory", feedback: "feedback.jsonl" },
+    "state stores ready",
+  );
+  return { stores, backends, close };
+}

@@ -14,7 +14,7 @@ import { QuoteFinder } from "./answer/quotes";
 import { Summarizer } from "./answer/summarize";
 import type { ChatClient, DocumentLookup, Passage } from "./answer/llm/types";
 import type * as LlmMode from "./answer/llm";
-import { paragraphAt } from "./answer/citations";
+import { citationAt } from "./answer/citations";
 import type { Chunk } from "./index/chunk";
 import { silentLogger, type Logger } from "./log";
 import type { AskOptions, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./contract";
@@ -42,8 +42,9 @@ export const MAX_QUESTION_CHARS = 2000;
 
 function cleanInput(text: string, what: string): string {
   // Control characters (other than tab and newline) are never part of a question; they would only upset terminals.
+  // NFC: "Bra\u0301zil" typed with a combining accent is the same word as "Brázil" (documents are matched as NFC too).
   // eslint-disable-next-line no-control-regex
-  const cleaned = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").trim();
+  const cleaned = text.normalize("NFC").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").trim();
   if (cleaned.length === 0) throw new EngineInputError(`the ${what} is empty`);
   if (cleaned.length > MAX_QUESTION_CHARS) throw new EngineInputError(`the ${what} is longer than ${MAX_QUESTION_CHARS} characters`);
   return cleaned;
@@ -89,9 +90,14 @@ export class ArticleEngine implements Engine {
 
   private readonly documentLookup: DocumentLookup = {
     text: (docId) => this.index.documents.get(docId)?.text,
-    paragraphAt: (docId, offset) => {
+    citation: (docId, start, end) => {
       const doc = this.index.documents.get(docId);
-      return doc ? paragraphAt(doc, offset) : 1;
+      if (!doc) return null;
+      try {
+        return citationAt(doc, start, end);
+      } catch {
+        return null;
+      }
     },
   };
 
@@ -185,8 +191,10 @@ export class ArticleEngine implements Engine {
     return this.documentInfo;
   }
 
+  /** The document as stored: what citations' offsets index. */
   documentText(docId: string): string | undefined {
-    return this.index.documents.get(docId)?.text;
+    const doc = this.index.documents.get(docId);
+    return doc?.stored?.text ?? doc?.text;
   }
 
   status(): EngineStatus {

@@ -3,6 +3,7 @@
  * takes the text from the document at the given offsets and checks it: a quote is never typed in,
  * paraphrased or taken from a model.
  */
+import { storedSpan } from "../corpus/normalize";
 import type { CorpusDocument } from "../corpus/types";
 import type { Citation } from "../contract";
 
@@ -27,8 +28,12 @@ export function citationAt(doc: CorpusDocument, start: number, end: number): Cit
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > doc.text.length || end <= start) {
     throw new CitationError(`offsets ${start}–${end} are outside ${doc.id}`);
   }
-  const citation: Citation = { quote: doc.text.slice(start, end), docId: doc.id, paragraph: paragraphAt(doc, start), start, end };
-  assertCitation(doc.text, citation);
+  const paragraph = paragraphAt(doc, start);
+  // A document that is not NFC is matched as NFC; the citation points into the file as stored.
+  const at = doc.stored ? storedSpan(doc.stored, start, end) : { start, end };
+  const stored = doc.stored?.text ?? doc.text;
+  const citation: Citation = { quote: stored.slice(at.start, at.end), docId: doc.id, paragraph, start: at.start, end: at.end };
+  assertCitation(stored, citation);
   return citation;
 }
 

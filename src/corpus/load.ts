@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseFrontMatter } from "./frontMatter";
+import { nfcView } from "./normalize";
 import { segmentDocument } from "./segment";
 import type { Corpus, CorpusDocument } from "./types";
 
@@ -51,10 +52,11 @@ function inferTitle(doc: Pick<CorpusDocument, "id" | "text" | "sentences">): str
   return `${cut.slice(0, cut.lastIndexOf(" ") > 40 ? cut.lastIndexOf(" ") : cut.length).replace(/[,;:]$/, "")}…`;
 }
 
-export function parseDocument(id: string, text: string): CorpusDocument {
+export function parseDocument(id: string, storedText: string): CorpusDocument {
+  const { text, stored } = nfcView(storedText);
   const { fields, bodyStart } = parseFrontMatter(text);
   const { paragraphs, sentences } = segmentDocument(text, bodyStart);
-  const doc: CorpusDocument = { id, title: "", text, paragraphs, sentences };
+  const doc: CorpusDocument = { id, title: "", text, paragraphs, sentences, ...(stored ? { stored } : {}) };
   if (fields.source ?? fields.url) doc.source = fields.source ?? fields.url;
   if (fields.date) doc.date = fields.date;
   doc.title = fields.title?.trim() || inferTitle(doc);

@@ -1,4 +1,5 @@
 /** A document as the engine sees it: the original text and exact offsets of its parts. */
+import type { StoredText } from "./normalize";
 
 export interface Paragraph {
   /** 1-based number within the document. */
@@ -24,8 +25,13 @@ export interface CorpusDocument {
   title: string;
   source?: string;
   date?: string;
-  /** The file's full original text (front matter included): every offset points into this string. */
+  /**
+   * The file's full text (front matter included), NFC-normalised: every offset inside the engine points
+   * into this string. It is the file's text exactly unless the file is not NFC; then `stored` holds the
+   * text as stored, and citations map their offsets back to it (`citationAt`).
+   */
   text: string;
+  stored?: StoredText;
   paragraphs: Paragraph[];
   sentences: Sentence[];
 }

@@ -85,3 +85,31 @@ test("a bad line in a stdin batch gets its own error line and the batch goes on;
   const allGood = await runCli(["ask", "--json"], { env, input: "When does work start?\n" });
   expect(allGood.code).toBe(0);
 }, 90000);
+
+test("NFC: a decomposed accent in a question or a document matches the composed one; offsets index the file as stored", async () => {
+  const story = [
+    "Héctor Ramírez, the mayor of São José, said the bridge to Brázil would reopen in June. “We will not wait any longer,” Ramírez said.",
+    "The engineer José Núñez told reporters that repairs would cost 4 million reais.",
+    "",
+  ].join("\n\n");
+  const composed = tempCorpus({ "a.txt": story });
+  const decomposed = tempCorpus({ "a.txt": story.normalize("NFD") });
+  const questions = ["What did Ramírez say?", "What did José Núñez tell reporters?", "When will the bridge to Brázil reopen?"];
+  const input = [...questions, ...questions.map((q) => q.normalize("NFD"))].join("\n");
+  const answers = async (dir: { corpus: string; index: string }) => {
+    const result = await runCli(["ask", "--json"], { env: cliEnv({ CORPUS_DIR: dir.corpus, INDEX_DIR: dir.index }), input });
+    expect(result.code).toBe(0);
+    const stored = readFileSync(path.join(dir.corpus, "a.txt"), "utf8");
+    return parseLines(result.stdout).map((r) => {
+      for (const c of r.citations ?? []) expect(stored.slice(c.start, c.end)).toBe(c.quote);
+      return { answerable: r.answerable, quotes: (r.citations ?? []).map((c) => c.quote.normalize("NFC")), answer: (r as { answer?: string }).answer?.normalize("NFC") };
+    });
+  };
+  const fromComposed = await answers(composed);
+  expect(fromComposed.every((a) => a.answerable)).toBe(true);
+  // A question typed with combining accents gets the answer of the same question typed composed.
+  expect(fromComposed.slice(3)).toEqual(fromComposed.slice(0, 3));
+  expect(fromComposed[2]?.answer).not.toMatch(/doesn't mention Bra/);
+  // A document stored decomposed answers like its composed copy, quoting its own (decomposed) text.
+  expect(await answers(decomposed)).toEqual(fromComposed);
+}, 90000);

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CorpusError, loadCorpus } from "../../src/corpus/load";
+import { nfcView, storedSpan } from "../../src/corpus/normalize";
 
 function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), "article-bot-corpus-"));
@@ -51,5 +52,21 @@ describe("as stored", () => {
     const notices: string[] = [];
     await loadCorpus(dir, { maxBytes: 4000, notify: (m) => notices.push(m) });
     expect(notices).toEqual([expect.stringMatching(/^Warning: corpus folder .* holds 2\.5 KB in 1 document\(s\), largest a\.txt \(2\.5 KB\)/)]);
+  });
+});
+
+describe("nfcView", () => {
+  test("a decomposed text is matched as NFC and spans map back to the stored text", () => {
+    const stored = "Jose\u0301 said: “Bra\u0301zil.”\nPlain line.\n";
+    const { text, stored: map } = nfcView(stored);
+    expect(text).toBe(stored.normalize("NFC"));
+    expect(map?.text).toBe(stored);
+    const at = text.indexOf("Brázil");
+    const span = storedSpan(map!, at, at + "Brázil".length);
+    expect(stored.slice(span.start, span.end)).toBe("Bra\u0301zil");
+    const plain = text.indexOf("Plain line.");
+    const p = storedSpan(map!, plain, plain + 11);
+    expect(stored.slice(p.start, p.end)).toBe("Plain line.");
+    expect(nfcView("Already composed é.").stored).toBeUndefined();
   });
 });

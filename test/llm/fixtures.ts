@@ -29,12 +29,15 @@ export const PARAGRAPHS: Paragraph[] = (() => {
   return out;
 })();
 
+const paragraphAt = (offset: number): number => {
+  const index = PARAGRAPHS.findIndex((p) => offset < p.end + 1);
+  return index < 0 ? PARAGRAPHS.length : index + 1;
+};
+
 export const docs: DocumentLookup = {
   text: (docId) => (docId === DOC_ID ? ARTICLE : undefined),
-  paragraphAt: (_docId, offset) => {
-    const index = PARAGRAPHS.findIndex((p) => offset < p.end + 1);
-    return index < 0 ? PARAGRAPHS.length : index + 1;
-  },
+  citation: (docId, start, end) =>
+    docId === DOC_ID && end > start && end <= ARTICLE.length ? { quote: ARTICLE.slice(start, end), docId, paragraph: paragraphAt(start), start, end } : null,
 };
 
 /** Passages for the given 1-based paragraph numbers, numbered in that order. */
@@ -50,7 +53,7 @@ export function passages(...paragraphs: number[]): Passage[] {
 export function citationOf(quote: string): Citation {
   const start = ARTICLE.indexOf(quote);
   if (start < 0) throw new Error(`not in the article: ${quote}`);
-  return { quote, docId: DOC_ID, paragraph: docs.paragraphAt(DOC_ID, start), start, end: start + quote.length };
+  return { quote, docId: DOC_ID, paragraph: paragraphAt(start), start, end: start + quote.length };
 }
 
 export const MCLAUGHLIN = "If you come to our country and break our laws, we will hunt you down, and lock you up.";

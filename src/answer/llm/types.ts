@@ -3,6 +3,7 @@
  * LLM mode knows nothing about indexes: the engine hands it numbered passages and a way to read documents.
  */
 import type { z } from "zod";
+import type { Citation } from "../../contract";
 
 /** A retrieved span of a document, numbered for the prompt ("[n]"). */
 export interface Passage {
@@ -21,9 +22,10 @@ export interface Passage {
 
 /** Read access to documents, for verifying quotes against the full original text. */
 export interface DocumentLookup {
+  /** The text quotes are located in (passages' offsets index it). */
   text(docId: string): string | undefined;
-  /** 1-based paragraph number containing `offset`. */
-  paragraphAt(docId: string, offset: number): number;
+  /** The citation of `text(docId).slice(start, end)`, made and checked in one place; null if invalid. */
+  citation(docId: string, start: number, end: number): Citation | null;
 }
 
 export interface ChatMessage {

@@ -2,12 +2,13 @@
  * `npm run eval [-- --verbose] [-- --json FILE]`: quality figures of the offline engine on the
  * evaluation sets, printed as markdown (the table the README shows).
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config";
 import { createEngine } from "../src/engine";
-import { evaluateAll, formatReport, otherCorpora, REPO_ROOT } from "./evaluate";
+import { evaluateAll, evaluateAsk, formatReport, otherCorpora, poolAsk, REPO_ROOT } from "./evaluate";
+import { SQUAD_FILE, SQUAD_HELDOUT, writeSquadArticles } from "./train/squad";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -23,6 +24,16 @@ async function main(): Promise<void> {
     others.push({ corpus, engine: await createEngine(otherConfig, { notify: (m) => process.stderr.write(`${m}\n`) }) });
   }
   const report = await evaluateAll(engine, others);
+  // The public held-out set: three SQuAD 2.0 train articles never trained or calibrated on (see scripts/train/).
+  if (existsSync(SQUAD_FILE) && !args.includes("--no-squad")) {
+    const squad = [];
+    for (const article of writeSquadArticles(SQUAD_HELDOUT, path.join(os.tmpdir(), "article-bot-eval-squad"))) {
+      const squadConfig = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: article.corpusDir, indexDir: path.join(os.tmpdir(), `article-bot-eval-index-squad-${article.name}`) });
+      const squadEngine = await createEngine(squadConfig, { notify: (m) => process.stderr.write(`${m}\n`) });
+      squad.push(await evaluateAsk(squadEngine, `squad held-out: ${article.title}`, article.cases));
+    }
+    report.ask.push(...squad, poolAsk(`squad held-out (${squad.length} articles, public)`, squad));
+  }
   process.stdout.write(`${formatReport(report)}\n`);
   if (verbose) {
     const failures = [...report.ask.flatMap((m) => m.failures), ...report.quotes.flatMap((m) => m.failures), ...report.summary.failures];

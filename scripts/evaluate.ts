@@ -24,9 +24,14 @@ export interface AskMetrics {
   answerAccuracy: number;
   refusalAccuracy: number;
   falseRefusals: number;
+  /** Right answers plus right refusals, over all questions. */
+  overall: number;
   faithfulness: number;
   p50: number;
   p95: number;
+  /** Unanswerable questions answered "the closest it comes" (counted as refused: `answerable: false`). */
+  closest: number;
+  counts: { hit1: number; hit3: number; correct: number; refused: number; falseRefusals: number; citations: number; faithfulCitations: number };
   failures: string[];
 }
 
@@ -116,7 +121,7 @@ function faithful(engine: Engine, c: { quote: string; docId: string; start: numb
 const contains = (haystack: string, needle: string): boolean => haystack.toLowerCase().includes(needle.toLowerCase());
 
 export async function evaluateAsk(engine: Engine, name: string, cases: AskCase[]): Promise<AskMetrics> {
-  let hit1 = 0, hit3 = 0, correct = 0, refused = 0, falseRefusals = 0, citations = 0, faithfulCitations = 0;
+  let hit1 = 0, hit3 = 0, correct = 0, refused = 0, falseRefusals = 0, citations = 0, faithfulCitations = 0, closest = 0;
   const times: number[] = [];
   const failures: string[] = [];
   const answerable = cases.filter((c) => c.answerable).length;
@@ -128,6 +133,7 @@ export async function evaluateAsk(engine: Engine, name: string, cases: AskCase[]
     faithfulCitations += result.citations.filter((x) => faithful(engine, x)).length;
     if (!c.answerable) {
       if (!result.answerable) refused++;
+      if (!result.answerable && result.citations.length > 0) closest++;
       else failures.push(`${c.id} should refuse: "${c.q}" → ${result.answer.slice(0, 90)}`);
       continue;
     }
@@ -155,9 +161,12 @@ export async function evaluateAsk(engine: Engine, name: string, cases: AskCase[]
     answerAccuracy: ratio(correct, answerable),
     refusalAccuracy: ratio(refused, cases.length - answerable),
     falseRefusals: ratio(falseRefusals, answerable),
+    overall: ratio(correct + refused, cases.length),
     faithfulness: ratio(faithfulCitations, citations),
     p50: percentile(times, 50),
     p95: percentile(times, 95),
+    closest,
+    counts: { hit1, hit3, correct, refused, falseRefusals, citations, faithfulCitations },
     failures,
   };
 }
@@ -235,13 +244,32 @@ export async function evaluateAll(engine: Engine, others: Array<{ corpus: OtherC
   return { ask, quotes, summary: await evaluateSummaries(engine, loadSummaryFacts()) };
 }
 
+/** Several sets' figures as one (the three SQuAD held-out articles): counts summed, latencies the sets' median. */
+export function poolAsk(name: string, sets: AskMetrics[]): AskMetrics {
+  const sum = (f: (m: AskMetrics) => number) => sets.reduce((a, m) => a + f(m), 0);
+  const answerable = sum((m) => m.answerable);
+  const unanswerable = sum((m) => m.unanswerable);
+  const counts = {
+    hit1: sum((m) => m.counts.hit1), hit3: sum((m) => m.counts.hit3), correct: sum((m) => m.counts.correct), refused: sum((m) => m.counts.refused),
+    falseRefusals: sum((m) => m.counts.falseRefusals), citations: sum((m) => m.counts.citations), faithfulCitations: sum((m) => m.counts.faithfulCitations),
+  };
+  return {
+    set: name, questions: answerable + unanswerable, answerable, unanswerable,
+    hitAt1: ratio(counts.hit1, answerable), hitAt3: ratio(counts.hit3, answerable), answerAccuracy: ratio(counts.correct, answerable),
+    refusalAccuracy: ratio(counts.refused, unanswerable), falseRefusals: ratio(counts.falseRefusals, answerable),
+    overall: ratio(counts.correct + counts.refused, answerable + unanswerable), faithfulness: ratio(counts.faithfulCitations, counts.citations),
+    p50: percentile(sets.map((m) => m.p50), 50), p95: percentile(sets.map((m) => m.p95), 50), closest: sum((m) => m.closest), counts,
+    failures: sets.flatMap((m) => m.failures),
+  };
+}
+
 export function formatReport(report: EvalReport): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const lines = [
     "### ask",
-    "| set | questions | hit@1 | hit@3 | answer acc. | refusal acc. | false refusals | faithfulness | p50 ms | p95 ms |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...report.ask.map((m) => `| ${m.set} | ${m.questions} (${m.unanswerable} unanswerable) | ${pct(m.hitAt1)} | ${pct(m.hitAt3)} | ${pct(m.answerAccuracy)} | ${pct(m.refusalAccuracy)} | ${pct(m.falseRefusals)} | ${pct(m.faithfulness)} | ${m.p50} | ${m.p95} |`),
+    "| set | questions | hit@1 | hit@3 | answer acc. | refusal acc. | false refusals | overall | faithfulness | p50 ms | p95 ms |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+    ...report.ask.map((m) => `| ${m.set} | ${m.questions} (${m.unanswerable} unanswerable) | ${pct(m.hitAt1)} | ${pct(m.hitAt3)} | ${pct(m.answerAccuracy)} | ${pct(m.refusalAccuracy)} | ${pct(m.falseRefusals)} | ${pct(m.overall)} | ${pct(m.faithfulness)} | ${m.p50} | ${m.p95} |`),
     "",
     "### quotes",
     "| set | queries | hit@1 | no-match acc. | faithfulness | p50 ms |",

@@ -15,6 +15,7 @@ import { Summarizer } from "./answer/summarize";
 import type { ChatClient, DocumentLookup, Passage } from "./answer/llm/types";
 import type * as LlmMode from "./answer/llm";
 import { citationAt } from "./answer/citations";
+import { AnswerJudge, closestAnswer } from "./answer/judge";
 import type { Chunk } from "./index/chunk";
 import { silentLogger, type Logger } from "./log";
 import type { AskOptions, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./contract";
@@ -58,6 +59,8 @@ export class ArticleEngine implements Engine {
   private readonly documentInfo: DocumentInfo[];
   /** The chat model client, created on first use; undefined when answers are extractive. */
   private chat: Promise<{ client: ChatClient; llm: typeof LlmMode }> | undefined;
+  /** The learned answer judge (see src/answer/judge/); null unless turned on (ANSWER_JUDGE=on). */
+  private readonly judge: AnswerJudge | null;
 
   constructor(
     readonly index: ArticleIndex,
@@ -70,6 +73,7 @@ export class ArticleEngine implements Engine {
     this.speech = new SpeechIndex(index.corpus.documents);
     this.quoteFinder = new QuoteFinder(index, this.retriever, this.speech);
     this.summarizer = new Summarizer(index, this.retriever, this.speech, policy);
+    this.judge = config.judge === true ? AnswerJudge.load() : null;
     this.documentInfo = index.corpus.documents.map((d) => ({
       id: d.id,
       title: d.title,
@@ -119,8 +123,10 @@ export class ArticleEngine implements Engine {
     const resolved = resolveFollowUp(focusQuestion(asked), options.history);
     if (isGistQuestion(resolved) && !this.chatModel()) return this.gist(asked, startedAt);
     const retrieval = await this.retriever.retrieve(resolved);
-    const evidence = weighEvidence(retrieval, this.retriever, this.speech, this.policy);
-    const extractive = extractiveAnswer(asked, retrieval, evidence, this.retriever, this.policy, startedAt);
+    const weighed = weighEvidence(retrieval, this.retriever, this.speech, this.policy);
+    const judged = this.judge?.judge({ retrieval, evidence: weighed, retriever: this.retriever });
+    const evidence = judged?.evidence ?? weighed;
+    const extractive = judged?.outcome === "closest" ? closestAnswer(asked, evidence, startedAt) : extractiveAnswer(asked, retrieval, evidence, this.retriever, this.policy, startedAt);
     const chat = this.chatModel();
     let result = extractive;
     if (chat) {

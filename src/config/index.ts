@@ -88,6 +88,10 @@ const EnvSchema = z.object({
   DATABASE_URL: serviceUrl(["postgres:", "postgresql:"], "a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/articlebot"),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
 
+  // The learned answer judge (data/judge/model.json). Off by default until it beats the hand rules on the
+  // held-out sets (README, Quality); "on" to measure it.
+  ANSWER_JUDGE: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("off")),
+
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -143,6 +147,8 @@ export interface Config {
   llm?: LlmConfig;
   slack: SlackConfig;
   state: StateConfig;
+  /** Use the learned answer judge (ANSWER_JUDGE=on; off when unset). */
+  judge?: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
@@ -222,6 +228,7 @@ export function loadConfig(
       port: e.PORT,
     },
     state: { redisUrl: e.REDIS_URL, databaseUrl: e.DATABASE_URL },
+    judge: e.ANSWER_JUDGE === "on",
     logLevel: e.LOG_LEVEL,
   };
 }

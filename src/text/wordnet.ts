@@ -146,6 +146,30 @@ export class WordNet {
     return related;
   }
 
+  /**
+   * Antonyms of a word in any of its senses ("increase" → "decrease", "open" → "close"; WordNet's "!" pointers,
+   * which link words, plus those of the similar adjectives' heads). Used by the answer judge: a question that
+   * asks about the opposite of what a sentence says is not answered by it.
+   */
+  antonyms(word: string): string[] {
+    const out = new Set<string>();
+    for (const pos of ["noun", "verb", "adj", "adv"] as const) {
+      for (const form of this.baseForms(word, pos)) {
+        for (const offset of this.offsets(form, pos)) {
+          const synset = this.synset(offset, pos);
+          if (!synset) continue;
+          const own = synset.lemmas.findIndex((l) => l.toLowerCase() === form) + 1;
+          for (const p of synset.pointers) {
+            if (p.symbol !== "!" || (p.source !== 0 && p.source !== own)) continue;
+            const lemma = this.synset(p.offset, p.pos)?.lemmas[(p.target || 1) - 1];
+            if (lemma && !lemma.includes("_")) out.add(lemma.toLowerCase());
+          }
+        }
+      }
+    }
+    return [...out];
+  }
+
   /** The definitions of a noun's senses ("prison": "a correctional institution where persons are confined …"). */
   nounDefinitions(word: string): string[] {
     return this.baseForms(word, "noun").flatMap((form) => this.offsets(form, "noun").map((offset) => this.synset(offset, "noun")?.definition ?? ""));

@@ -8,7 +8,7 @@ import path from "node:path";
 import pino from "pino";
 import type { SlackConfig } from "../../src/config";
 import type { Logger } from "../../src/log";
-import { memoryStores } from "../../src/slack/stores";
+import { type SlackStores, memoryStores } from "../../src/slack/stores";
 import { type SlackAppHandle, createSlackApp } from "../../src/slack/app";
 import { FAKE_IDS, FakeSlackApi } from "./slackFakeApi";
 import { FakeEngine } from "./slackFakeEngine";
@@ -33,6 +33,8 @@ export interface HarnessOptions {
   /** Let the app learn its ids through auth.test (as in production) instead of passing them. */
   useAuthTest?: boolean;
   maxRateLimitWaitSec?: number;
+  /** Stores to use instead of the in-memory ones (shared-state tests: Redis, PostgreSQL). */
+  stores?: Partial<SlackStores>;
 }
 
 let counter = 0;
@@ -82,7 +84,7 @@ export class Harness {
     this.handle = createSlackApp({
       engine: this.engine,
       config: this.config(),
-      stores: memoryStores({ dataDir: this.dataDir, rateLimitPerMinute: this.config().rateLimitPerMinute }),
+      stores: { ...memoryStores({ dataDir: this.dataDir, rateLimitPerMinute: this.config().rateLimitPerMinute }), ...this.options.stores },
       logger: this.logger,
       host: "127.0.0.1",
       ...(this.options.useAuthTest === true ? {} : { botId: FAKE_IDS.botId, botUserId: FAKE_IDS.botUserId }),

@@ -71,6 +71,17 @@ test("an unreachable REDIS_URL stops start-up with one line naming it, before th
   expect(engineBuilt).toBe(false);
 });
 
+test("an unreachable DATABASE_URL stops start-up with one line naming it", async () => {
+  const { logger } = memoryLogger();
+  const port = await freePort();
+  const run = runServe(loadConfig(env({ DATABASE_URL: `postgres://bot:hunter2@127.0.0.1:${port}/bot` }), {}, tmpdir()), logger, {
+    createEngine: () => Promise.resolve(new FakeEngine()),
+  });
+  await expect(run).rejects.toMatchObject({
+    problems: [`DATABASE_URL: could not reach PostgreSQL at 127.0.0.1:${port} (connect ECONNREFUSED 127.0.0.1:${port})`],
+  });
+});
+
 test("/healthz reports Redis and whether it answers; a stopped Redis is degraded service, not a dead replica", async () => {
   const { logger } = memoryLogger();
   const stop = new AbortController();

@@ -6,11 +6,12 @@
 import type { BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
 import { parseFeedbackValue, withFeedbackCounted } from "../blocks/buttons";
 import type { KnownBlock } from "../blocks/mrkdwn";
-import { APOLOGY } from "../blocks/notices";
 import { describeError, withSlackRetry } from "../errors";
 import type { Vote, VoteOutcome } from "../stores";
 import type { SlackRuntime } from "../runtime";
 import { clicked, containerField } from "./click";
+
+export const VOTE_NOT_SAVED = "Sorry, your vote could not be saved just now, so it was not counted. Please click again in a minute.";
 
 function isBlockList(value: unknown): value is KnownBlock[] {
   return Array.isArray(value) && value.every((b) => typeof b === "object" && b !== null && "type" in b);
@@ -44,7 +45,10 @@ export async function recordFeedback(
     log.info({ vote, kind: rated?.kind, outcome: result.outcome }, "feedback recorded");
   } catch (err) {
     log.error({ vote, err: describeError(err) }, "feedback could not be saved");
-    await respond({ response_type: "ephemeral", replace_original: false, text: APOLOGY }).catch(() => undefined);
+    // The click was acked, so the person believes it counted: say plainly that it did not.
+    await respond({ response_type: "ephemeral", replace_original: false, text: VOTE_NOT_SAVED }).catch((notifyErr: unknown) =>
+      log.warn({ err: describeError(notifyErr) }, "vote failure notice could not be delivered"),
+    );
     return;
   }
   // The same click again: nothing changed, so nothing to show (and no Web API call to spend).

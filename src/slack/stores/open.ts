@@ -10,6 +10,8 @@ import { type Backend, errorText } from "./backend";
 import { type SlackStores, memoryStores } from "./index";
 import { RedisDedupeStore, RedisRateLimiter, RedisShareStore, RedisThreadMemory } from "./redis";
 import { RedisConnection } from "./redisConnection";
+import { PgFeedbackStore } from "./pg";
+import { PgDatabase } from "./pgDatabase";
 
 export interface OpenStoresOptions {
   state: StateConfig;
@@ -22,6 +24,8 @@ export interface OpenedStores {
   stores: SlackStores;
   /** Shared backends in use, for /healthz. */
   backends: Backend[];
+  /** The PostgreSQL database when DATABASE_URL is set (the OAuth installation store lives there too). */
+  database?: PgDatabase;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,7 @@ export async function openStores(options: OpenStoresOptions): Promise<OpenedStor
   const { state, logger } = options;
   const stores = memoryStores({ dataDir: options.dataDir, rateLimitPerMinute: options.rateLimitPerMinute });
   const backends: Backend[] = [];
+  let database: PgDatabase | undefined;
   const close = async (): Promise<void> => {
     for (const backend of backends.reverse()) await backend.close().catch(() => undefined);
   };
@@ -67,13 +72,28 @@ export async function openStores(options: OpenStoresOptions): Promise<OpenedStor
       stores.shares = new RedisShareStore(redis);
       stores.limiter = new RedisRateLimiter(redis, { limit: options.rateLimitPerMinute });
     }
+    if (state.databaseUrl !== undefined) {
+      let db: PgDatabase;
+      try {
+        db = await PgDatabase.open(state.databaseUrl, logger);
+      } catch (err) {
+        throw new StoreStartError("DATABASE_URL", "PostgreSQL", state.databaseUrl, err);
+      }
+      backends.push(db);
+      database = db;
+      stores.feedback = new PgFeedbackStore(db, logger.child({ component: "feedback" }));
+    }
   } catch (err) {
     await close();
     throw err;
   }
   logger.info(
-    { component: "stores", shared: state.redisUrl !== undefined ? "redis" : "memory", feedback: "feedback.jsonl" },
+    {
+      component: "stores",
+      shared: state.redisUrl !== undefined ? "redis" : "memory",
+      feedback: database !== undefined ? "postgres" : "feedback.jsonl",
+    },
     "state stores ready",
   );
-  return { stores, backends, close };
+  return { stores, backends, ...(database !== undefined ? { database } : {}), close };
 }

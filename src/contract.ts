@@ -107,3 +107,24 @@ export interface Engine {
   documentText(docId: string): string | undefined;
   status(): EngineStatus;
 }
+
+/**
+ * The engine has more work queued than it can start soon (the embedding queue is full): nothing was
+ * answered, and asking again in a moment will work. Front ends say "busy, try again" instead of an
+ * apology; recognise it with `isEngineBusy`, which also works across module copies.
+ */
+export class EngineBusyError extends Error {
+  readonly code = "ENGINE_BUSY";
+  constructor(
+    message = "the engine is busy: too many questions at once",
+    /** A hint for the person: when trying again is likely to work. */
+    readonly retryAfterMs = 2000,
+  ) {
+    super(message);
+    this.name = "EngineBusyError";
+  }
+}
+
+export function isEngineBusy(err: unknown): err is EngineBusyError {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "ENGINE_BUSY";
+}

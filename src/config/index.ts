@@ -49,6 +49,10 @@ const EnvSchema = z.object({
   // Embeddings: local unless asked otherwise, even when an OpenAI key is present.
   EMBEDDINGS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["local", "openai"]).default("local")),
   OPENAI_EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default("text-embedding-3-small")),
+  // Worker threads for the local model (unset: 1 for serve and ask, every core for ingest; 0: the main thread).
+  EMBED_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(64).optional()),
+  // Embedding requests waiting or running before the bot answers "busy, try again in a moment".
+  EMBED_QUEUE_MAX: positiveInt(256),
 
   // Chat model
   LLM_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["openai", "none"]).optional()),
@@ -111,6 +115,10 @@ export interface LlmConfig {
 
 export interface EmbeddingsConfig {
   provider: "local" | "openai";
+  /** Worker threads for the local model; undefined lets the command choose (see EMBED_WORKERS). */
+  workers?: number;
+  /** Requests queued or running in the embedding pool before new ones are refused as busy. */
+  queueMax?: number;
   openaiModel: string;
   openaiApiKey?: string;
   openaiBaseURL?: string;
@@ -210,6 +218,8 @@ export function loadConfig(
     maxCorpusBytes: Math.round(e.MAX_CORPUS_MB * 1024 * 1024),
     embeddings: {
       provider: e.EMBEDDINGS_PROVIDER,
+      workers: e.EMBED_WORKERS,
+      queueMax: e.EMBED_QUEUE_MAX,
       openaiModel: e.OPENAI_EMBEDDING_MODEL,
       openaiApiKey: e.OPENAI_API_KEY ?? (e.OPENAI_BASE_URL ? "not-needed" : undefined),
       openaiBaseURL: e.OPENAI_BASE_URL,

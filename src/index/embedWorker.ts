@@ -1,0 +1,61 @@
+/**
+ * An embedding worker thread (started by `EmbedWorkerPool`): loads the local model once, embeds one
+ * warm-up text (the first embedding carries ~150 ms of JIT warm-up that no question should pay), then
+ * embeds each job it is sent and answers with one flat Float32Array, transferred rather than copied.
+ * TensorFlow.js runs here, so its synchronous WASM work never blocks the main thread's event loop.
+ */
+import { type MessagePort, parentPort } from "node:worker_threads";
+import { embedTexts, loadLocalModel } from "./localModel";
+import type { WorkerReply, WorkerRequest } from "./workerProtocol";
+
+if (!parentPort) throw new Error("embedWorker.ts runs only as a worker thread");
+const port: MessagePort = parentPort;
+
+const send = (reply: WorkerReply, transfer?: ArrayBuffer[]): void => port.postMessage(reply, transfer);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const model = await loadLocalModel();
+  await embedTexts(model, ["warm up"]);
+  let crashNextJob = false;
+  // Jobs arrive one at a time (the pool waits for each answer), so they never interleave here.
+  port.on("message", (request: WorkerRequest) => {
+    if (request.type === "crash") {
+      crashNextJob = true;
+      return;
+    }
+    if (request.type === "stats") {
+      // tfjs-core's types are not installed (see bench/lib/tf.ts): `memory()` is typed by hand.
+      void import("@energetic-ai/core").then((tf) => {
+        const { numTensors } = (tf as unknown as { memory(): { numTensors: number } }).memory();
+        send({ type: "stats", id: request.id, tensors: numTensors });
+      });
+      return;
+    }
+    if (crashNextJob) {
+      // The pool's tests: an uncaught error while a job is running, as a fault in the model's code would be.
+      process.nextTick(() => {
+        throw new Error("embedding worker crashed on request");
+      });
+    }
+    embedTexts(model, request.texts).then(
+      (vectors) => {
+        const dims = vectors[0]?.length ?? 0;
+        const flat = new Float32Array(vectors.length * dims);
+        vectors.forEach((v, i) => {
+          if (v.length !== dims) throw new Error("the local embedding model returned vectors of different lengths");
+          flat.set(v, i * dims);
+        });
+        send({ type: "done", id: request.id, dims, count: vectors.length, buffer: flat.buffer }, [flat.buffer]);
+      },
+      (err: unknown) => send({ type: "failed", id: request.id, message: (err as Error).message ?? String(err) }),
+    );
+  });
+  send({ type: "ready", loadMs: performance.now() - started });
+}
+
+main().catch((err: unknown) => {
+  // A model that cannot load is fatal for this worker: say why, then let the pool see the exit.
+  send({ type: "fatal", message: (err as Error).message ?? String(err) });
+  process.exit(1);
+});

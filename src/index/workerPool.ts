@@ -1,0 +1,300 @@
+/**
+ * A pool of embedding worker threads (`embedWorker.ts`), each holding its own copy of the local model.
+ *
+ * Why: TensorFlow.js' WASM kernels are synchronous and `executeAsync` yields only to microtasks, so on
+ * the main thread N concurrent query embeddings run as one block of N × ~9 ms during which no Slack
+ * request is read or acked. In workers, the event loop only reads, acks, routes and renders.
+ *
+ * - Bounded: at most `maxPending` jobs (queued + running); one more is refused at once with
+ *   `EngineBusyError` instead of waiting without end.
+ * - Queries (one text) go ahead of index-building batches, so a rebuild never starves a question.
+ * - A worker that dies (uncaught error, out of memory, a job past `jobTimeoutMs`) has its running job
+ *   rejected with `EmbeddingWorkerError` and is replaced; queued jobs go to the replacement. A worker
+ *   that dies twice while loading the model fails every queued job too: nothing ever hangs.
+ * - Workers keep the process alive only while they have work (`ref` while busy, `unref` when idle), so a
+ *   CLI run exits when it is done without anyone calling `close()`.
+ * No LangChain here: `WorkerPoolEmbeddings` adapts this to LangChain's `Embeddings`.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker, type WorkerOptions } from "node:worker_threads";
+import { EngineBusyError } from "../contract";
+import type { WorkerReply, WorkerRequest } from "./workerProtocol";
+
+export interface PoolOptions {
+  /** Worker threads (each loads the model: ~40 MB and ~300 ms). */
+  size: number;
+  /** Jobs queued or running before new ones are refused as busy. */
+  maxPending?: number;
+  /** A job running longer than this is taken as a hung worker: rejected, and the worker replaced. */
+  jobTimeoutMs?: number;
+  /** The worker's code; `workerEntry()` unless a test brings a worker that fails on purpose. */
+  entry?: { script: string; options: WorkerOptions };
+}
+
+export const DEFAULT_MAX_PENDING = 256;
+const DEFAULT_JOB_TIMEOUT_MS = 120_000;
+/** Deaths while loading the model, per slot, before queued jobs are failed rather than retried. */
+const MAX_START_FAILURES = 2;
+
+/** The embedding worker stopped or failed: the request was not answered (safe to retry). */
+export class EmbeddingWorkerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmbeddingWorkerError";
+  }
+}
+
+export type JobPriority = "query" | "batch";
+
+interface Job {
+  id: number;
+  texts: string[];
+  resolve: (vectors: Float32Array[]) => void;
+  reject: (err: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker | undefined;
+  ready: boolean;
+  job: Job | undefined;
+  startFailures: number;
+  /** Why the current worker is going away (an error it threw or told us), for the rejection message. */
+  lastProblem: string | undefined;
+  readyWaiters: Array<() => void>;
+}
+
+/**
+ * Where the worker's code is: the compiled `embedWorker.js` next to this file when running from dist/;
+ * under ts-aware runners (jest, tsx) only `embedWorker.ts` exists, and a worker thread inherits none of
+ * the parent's transpiler, so a two-line bootstrap registers tsx's CommonJS hook in the worker first.
+ */
+export function workerEntry(dir: string = __dirname): { script: string; options: WorkerOptions } {
+  const js = path.join(dir, "embedWorker.js");
+  if (existsSync(js)) return { script: js, options: {} };
+  const ts = path.join(dir, "embedWorker.ts");
+  if (existsSync(ts)) {
+    const hook = require.resolve("tsx/cjs");
+    return { script: `require(${JSON.stringify(hook)});\nrequire(${JSON.stringify(ts)});`, options: { eval: true, execArgv: [] } };
+  }
+  throw new Error(`the embedding worker is missing: neither ${js} nor ${ts} exists (run \`npm run build\`)`);
+}
+
+export class EmbedWorkerPool {
+  readonly size: number;
+  readonly maxPending: number;
+  private readonly jobTimeoutMs: number;
+  private readonly entry: { script: string; options: WorkerOptions } | undefined;
+  private readonly slots: Slot[];
+  private readonly queries: Job[] = [];
+  private readonly batches: Job[] = [];
+  private pending = 0;
+  private nextId = 1;
+  private closed = false;
+  private readonly statsWaiters = new Map<number, (tensors: number) => void>();
+  /** Workers started so far, restarts included (tests and the bench read it). */
+  started = 0;
+
+  constructor(options: PoolOptions) {
+    if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`an embedding pool needs at least one worker (got ${options.size})`);
+    this.size = options.size;
+    this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
+    this.jobTimeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
+    this.entry = options.entry;
+    this.slots = Array.from({ length: this.size }, () => ({ worker: undefined, ready: false, job: undefined, startFailures: 0, lastProblem: undefined, readyWaiters: [] }));
+  }
+
+  /** Starts every worker now (the model loads in the background) instead of on the first job. */
+  start(): void {
+    if (this.closed) return;
+    for (const slot of this.slots) if (!slot.worker) this.spawn(slot);
+  }
+
+  /** Starts workers as jobs need them: a rebuild that finds all but one slice in the cache loads one model, not N. */
+  private grow(): void {
+    const live = this.slots.filter((s) => s.worker).length;
+    let wanted = Math.min(this.size, this.pending) - live;
+    for (const slot of this.slots) {
+      if (wanted <= 0 || this.closed) break;
+      if (slot.worker) continue;
+      this.spawn(slot);
+      wanted--;
+    }
+  }
+
+  /** Resolves once every worker has loaded its model (starting them if needed). */
+  async ready(): Promise<void> {
+    this.start();
+    await Promise.all(this.slots.map((slot) => (slot.ready ? undefined : new Promise<void>((resolve) => slot.readyWaiters.push(resolve)))));
+  }
+
+  /** Jobs queued or running. */
+  get load(): number {
+    return this.pending;
+  }
+
+  /** Vectors for `texts`, in order. Rejects with `EngineBusyError` when `maxPending` jobs are waiting. */
+  embed(texts: string[], priority: JobPriority = "batch"): Promise<Float32Array[]> {
+    if (this.closed) return Promise.reject(new EmbeddingWorkerError("the embedding pool is closed"));
+    if (texts.length === 0) return Promise.resolve([]);
+    if (this.pending >= this.maxPending) {
+      return Promise.reject(new EngineBusyError(`the embedding queue is full (${this.pending} requests waiting): try again in a moment`));
+    }
+    return new Promise<Float32Array[]>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, texts, resolve, reject };
+      this.pending++;
+      (priority === "query" ? this.queries : this.batches).push(job);
+      this.grow();
+      this.dispatch();
+    });
+  }
+
+  /** Live TensorFlow.js tensors in each ready worker (a leak check for the bench). */
+  async tensorCounts(): Promise<number[]> {
+    const ready = this.slots.filter((s) => s.ready && s.worker);
+    return Promise.all(
+      ready.map(
+        (slot) =>
+          new Promise<number>((resolve) => {
+            const id = this.nextId++;
+            this.statsWaiters.set(id, resolve);
+            this.post(slot, { type: "stats", id });
+          }),
+      ),
+    );
+  }
+
+  /** Tests: worker `index` dies of an uncaught error during its next job, as a fault in the model's code would. */
+  crashWorkerForTest(index = 0): void {
+    const slot = this.slots[index];
+    if (slot) this.post(slot, { type: "crash" });
+  }
+
+  /** Stops every worker; jobs not yet answered are rejected. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const err = new EmbeddingWorkerError("the embedding pool was closed before this request was answered");
+    for (const job of [...this.queries.splice(0), ...this.batches.splice(0)]) this.settle(job, err);
+    const stopping: Array<Promise<number>> = [];
+    for (const slot of this.slots) {
+      if (slot.job) this.settle(slot.job, err);
+      slot.job = undefined;
+      if (slot.worker) stopping.push(slot.worker.terminate());
+      slot.worker = undefined;
+      slot.ready = false;
+      for (const wake of slot.readyWaiters.splice(0)) wake();
+    }
+    await Promise.all(stopping);
+  }
+
+  private spawn(slot: Slot): void {
+    const { script, options } = this.entry ?? workerEntry();
+    const worker = new Worker(script, options);
+    this.started++;
+    slot.worker = worker;
+    slot.ready = false;
+    slot.lastProblem = undefined;
+    worker.on("message", (reply: WorkerReply) => this.onMessage(slot, worker, reply));
+    worker.on("error", (err: Error) => {
+      if (slot.worker === worker) slot.lastProblem = err.message;
+    });
+    worker.on("exit", (code) => this.onExit(slot, worker, code));
+    this.updateRefs();
+  }
+
+  private onMessage(slot: Slot, worker: Worker, reply: WorkerReply): void {
+    if (slot.worker !== worker) return;
+    switch (reply.type) {
+      case "ready":
+        slot.ready = true;
+        slot.startFailures = 0;
+        for (const wake of slot.readyWaiters.splice(0)) wake();
+        this.dispatch();
+        return;
+      case "fatal":
+        slot.lastProblem = reply.message;
+        return;
+      case "stats":
+        this.statsWaiters.get(reply.id)?.(reply.tensors);
+        this.statsWaiters.delete(reply.id);
+        return;
+      case "done":
+      case "failed": {
+        const job = slot.job;
+        if (!job || job.id !== reply.id) return; // answered after its timeout: already settled
+        slot.job = undefined;
+        if (reply.type === "failed") this.settle(job, new EmbeddingWorkerError(`embedding failed: ${reply.message}`));
+        else if (reply.count !== job.texts.length || reply.dims === 0) this.settle(job, new EmbeddingWorkerError(`the embedding worker returned ${reply.count} vectors for ${job.texts.length} texts`));
+        else {
+          const flat = new Float32Array(reply.buffer);
+          this.settle(job, undefined, Array.from({ length: reply.count }, (_, i) => flat.subarray(i * reply.dims, (i + 1) * reply.dims)));
+        }
+        this.dispatch();
+        return;
+      }
+    }
+  }
+
+  private onExit(slot: Slot, worker: Worker, code: number): void {
+    if (slot.worker !== worker || this.closed) return;
+    const wasReady = slot.ready;
+    const why = slot.lastProblem ?? `exit code ${code}`;
+    slot.worker = undefined;
+    slot.ready = false;
+    if (slot.job) this.settle(slot.job, new EmbeddingWorkerError(`the embedding worker stopped (${why}); this request was not answered`));
+    slot.job = undefined;
+    if (!wasReady) slot.startFailures++;
+    if (slot.startFailures >= MAX_START_FAILURES && this.slots.every((s) => s.startFailures >= MAX_START_FAILURES)) {
+      // No worker can load the model: fail what waits, and try again only when new work arrives.
+      const err = new EmbeddingWorkerError(`the embedding model could not be loaded in a worker (${why})`);
+      for (const job of [...this.queries.splice(0), ...this.batches.splice(0)]) this.settle(job, err);
+      for (const s of this.slots) s.startFailures = 0;
+      for (const wake of slot.readyWaiters.splice(0)) wake();
+      this.updateRefs();
+      return;
+    }
+    if (wasReady || this.pending > 0 || slot.readyWaiters.length > 0) this.spawn(slot);
+    this.updateRefs();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job || !slot.worker) continue;
+      const job = this.queries.shift() ?? this.batches.shift();
+      if (!job) break;
+      slot.job = job;
+      const worker = slot.worker;
+      job.timer = setTimeout(() => {
+        if (slot.job !== job) return;
+        slot.lastProblem = `no answer within ${this.jobTimeoutMs} ms`;
+        void worker.terminate(); // onExit rejects the job and starts a replacement
+      }, this.jobTimeoutMs);
+      job.timer.unref();
+      this.post(slot, { type: "embed", id: job.id, texts: job.texts });
+    }
+    this.updateRefs();
+  }
+
+  private post(slot: Slot, request: WorkerRequest): void {
+    slot.worker?.postMessage(request);
+  }
+
+  private settle(job: Job, err: Error | undefined, vectors?: Float32Array[]): void {
+    clearTimeout(job.timer);
+    this.pending--;
+    if (err) job.reject(err);
+    else job.resolve(vectors ?? []);
+    this.updateRefs();
+  }
+
+  /** Busy workers keep the process alive; idle ones do not (see the header). */
+  private updateRefs(): void {
+    const busy = this.pending > 0 || this.slots.some((s) => s.readyWaiters.length > 0);
+    for (const slot of this.slots) {
+      if (busy) slot.worker?.ref();
+      else slot.worker?.unref();
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/** Messages between `EmbedWorkerPool` (main thread) and `embedWorker.ts` (each worker thread). */
+
+export type WorkerRequest =
+  | { type: "embed"; id: number; texts: string[] }
+  | { type: "stats"; id: number }
+  /** Tests only: die of an uncaught error while running the next job. */
+  | { type: "crash" };
+
+export type WorkerReply =
+  | { type: "ready"; loadMs: number }
+  | { type: "fatal"; message: string }
+  /** `buffer` holds `count` vectors of `dims` float32s, one after the other. */
+  | { type: "done"; id: number; dims: number; count: number; buffer: ArrayBuffer }
+  | { type: "failed"; id: number; message: string }
+  | { type: "stats"; id: number; tensors: number };

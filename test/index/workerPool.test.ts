@@ -1,0 +1,88 @@
+/**
+ * The embedding worker pool with the real model in real worker threads (loaded from the TypeScript
+ * source through tsx's hook, as under jest): same vectors as the main thread, a bounded queue, and
+ * crashes that are survived without a hang.
+ */
+import { isEngineBusy } from "../../src/contract";
+import { LocalSentenceEmbeddings } from "../../src/index/embeddings";
+import { WorkerPoolEmbeddings } from "../../src/index/poolEmbeddings";
+import { EmbedWorkerPool, EmbeddingWorkerError } from "../../src/index/workerPool";
+
+const TEXTS = Array.from({ length: 40 }, (_, i) => `${"word ".repeat((i * 7) % 23)}sentence number ${i} about a visit.`);
+
+let pool: EmbedWorkerPool;
+let pooled: WorkerPoolEmbeddings;
+
+beforeAll(async () => {
+  pool = new EmbedWorkerPool({ size: 2, maxPending: 8 });
+  pooled = new WorkerPoolEmbeddings(pool);
+  await pooled.warmUp();
+});
+
+afterAll(async () => {
+  await pool.close();
+});
+
+test("the pool returns exactly the vectors the main thread computes, for batches and for queries", async () => {
+  const local = new LocalSentenceEmbeddings();
+  const [inThread, inWorkers] = await Promise.all([local.embedDocuments(TEXTS), pooled.embedDocuments(TEXTS)]);
+  expect(inWorkers).toHaveLength(TEXTS.length);
+  expect(inWorkers).toEqual(inThread);
+  // Queries one at a time, spread over both workers: each equals the main thread's query vector.
+  const queries = TEXTS.slice(0, 6);
+  const fromPool = await Promise.all(queries.map((q) => pooled.embedQuery(q)));
+  for (const [i, q] of queries.entries()) expect(fromPool[i]).toEqual(await local.embedQuery(q));
+  expect(fromPool[0]).toHaveLength(512);
+  expect(fromPool[0]).not.toEqual(fromPool[1]);
+});
+
+test("a full queue refuses at once with the engine's busy error, and later requests are served", async () => {
+  const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => pooled.embedQuery(`question ${i}`)));
+  const refused = results.filter((r) => r.status === "rejected");
+  expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(8);
+  expect(refused).toHaveLength(4);
+  for (const r of refused) expect(isEngineBusy((r as PromiseRejectedResult).reason)).toBe(true);
+  expect(pool.load).toBe(0);
+  expect(await pooled.embedQuery("after the burst")).toHaveLength(512);
+});
+
+test("a worker that crashes mid-job rejects that job with an error, is replaced, and the pool keeps answering", async () => {
+  const startedBefore = pool.started;
+  // Worker 0 dies of an uncaught error in the middle of the first of two batches; worker 1 runs the other.
+  pool.crashWorkerForTest(0);
+  const jobs = [pooled.embedDocuments(TEXTS), pooled.embedDocuments(TEXTS)];
+  const settled = await Promise.allSettled(jobs);
+  const failed = settled.filter((s) => s.status === "rejected");
+  expect(failed).toHaveLength(1);
+  expect((failed[0] as PromiseRejectedResult).reason).toBeInstanceOf(EmbeddingWorkerError);
+  expect(String((failed[0] as PromiseRejectedResult).reason.message)).toMatch(/stopped \(embedding worker crashed on request\)/);
+  expect(settled.find((s) => s.status === "fulfilled")).toBeDefined();
+  // The replacement loads the model and answers; nothing is left waiting.
+  await pool.ready();
+  expect(pool.started).toBe(startedBefore + 1);
+  const again = await Promise.all([pooled.embedQuery("still here"), pooled.embedQuery("and here")]);
+  expect(again[0]).toHaveLength(512);
+  expect(pool.load).toBe(0);
+});
+
+test("a closed pool rejects instead of hanging", async () => {
+  const small = new EmbedWorkerPool({ size: 1 });
+  const waiting = expect(small.embed(["never answered"])).rejects.toBeInstanceOf(EmbeddingWorkerError);
+  await small.close();
+  await waiting;
+  await expect(small.embed(["after close"])).rejects.toBeInstanceOf(EmbeddingWorkerError);
+});
+
+test("workers that cannot load the model fail the waiting jobs instead of hanging, and are tried again on new work", async () => {
+  // A real worker thread that dies while "loading", as one would when the model's files are missing.
+  const broken = new EmbedWorkerPool({ size: 1, entry: { script: "throw new Error('model files are missing')", options: { eval: true } } });
+  try {
+    await expect(broken.embed(["a question"], "query")).rejects.toThrow(/could not be loaded in a worker \(model files are missing\)/);
+    expect(broken.started).toBe(2);
+    expect(broken.load).toBe(0);
+    await expect(broken.embed(["another"], "query")).rejects.toBeInstanceOf(EmbeddingWorkerError);
+    expect(broken.started).toBe(4);
+  } finally {
+    await broken.close();
+  }
+});

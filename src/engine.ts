@@ -4,7 +4,8 @@
  */
 import type { Config } from "./config";
 import { loadCorpus } from "./corpus/load";
-import { createEmbeddingProvider } from "./index/embeddings";
+import { closeEmbeddingProvider, createEmbeddingProvider, warmUp } from "./index/embeddings";
+import { formatProgress, throttledProgress } from "./index/progress";
 import { type OpenIndexOptions, openIndex, type ArticleIndex } from "./index/store";
 import { DEFAULT_ANSWER_POLICY, extractiveAnswer, weighEvidence, type AnswerPolicy } from "./answer/extractive";
 import { focusQuestion, isGistQuestion, resolveFollowUp } from "./answer/questions";
@@ -20,8 +21,12 @@ import type { Chunk } from "./index/chunk";
 import { silentLogger, type Logger } from "./log";
 import type { AskOptions, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./contract";
 
-export interface EngineOptions extends Pick<OpenIndexOptions, "notify" | "onProgress" | "forceRebuild"> {
+export interface EngineOptions extends Pick<OpenIndexOptions, "notify" | "onProgress" | "forceRebuild" | "vectorCache"> {
   logger?: Logger;
+  /** Embedding worker threads (0: this thread); default `config.embeddings.workers`, else 0. */
+  embedWorkers?: number;
+  /** Load the model while the index opens (default: yes with workers, where it costs this thread nothing). */
+  warmUp?: boolean;
   retrieval?: RetrievalParams;
   policy?: AnswerPolicy;
 }
@@ -203,6 +208,11 @@ export class ArticleEngine implements Engine {
     return doc?.stored?.text ?? doc?.text;
   }
 
+  /** Stops the embedding worker threads (tests, server shutdown); idle workers never hold the process open anyway. */
+  close(): Promise<void> {
+    return closeEmbeddingProvider(this.index.embedding);
+  }
+
   status(): EngineStatus {
     return {
       documents: this.index.corpus.documents.length,
@@ -215,9 +225,23 @@ export class ArticleEngine implements Engine {
 
 export async function createEngine(config: Config, options: EngineOptions = {}): Promise<ArticleEngine> {
   const logger = options.logger ?? silentLogger;
-  const corpus = await loadCorpus(config.corpusDir, { maxBytes: config.maxCorpusBytes, notify: options.notify ?? ((message) => logger.warn(message)) });
-  const embedding = await createEmbeddingProvider(config.embeddings);
-  const index = await openIndex(corpus, embedding, config.indexDir, options);
+  const workers = options.embedWorkers ?? config.embeddings.workers ?? 0;
+  const embedding = await createEmbeddingProvider(config.embeddings, { workers, maxPending: config.embeddings.queueMax });
+  // With workers, the model loads on other threads while this one reads the corpus and the index.
+  if (options.warmUp ?? workers > 0) {
+    warmUp(embedding).catch((err: unknown) => logger.warn({ err: (err as Error).message }, "embedding model warm-up failed"));
+  }
+  // A build started by `serve` (no index yet, or a stale one) reports its progress in the log.
+  const onProgress = options.onProgress ?? throttledProgress((p) => logger.info({ op: "build", done: p.done, total: p.total, rate: p.rate, etaSec: p.etaSec }, formatProgress(p)), 5000);
+  let index: ArticleIndex;
+  try {
+    const corpus = await loadCorpus(config.corpusDir, { maxBytes: config.maxCorpusBytes, notify: options.notify ?? ((message) => logger.warn(message)) });
+    index = await openIndex(corpus, embedding, config.indexDir, { ...options, onProgress });
+  } catch (err) {
+    await closeEmbeddingProvider(embedding);
+    throw err;
+  }
+  const corpus = index.corpus;
   logger.info({ documents: corpus.documents.length, chunks: index.chunks.length, embeddings: index.manifest.embeddings.model }, "index ready");
   return new ArticleEngine(index, config, logger, options.retrieval, options.policy);
 }

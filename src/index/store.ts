@@ -12,11 +12,13 @@ import { open, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Corpus, CorpusDocument } from "../corpus/types";
 import { type Chunk, type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } from "./chunk";
+import { embedAll } from "./embedAll";
 import type { EmbeddingProvider } from "./embeddings";
 import { DEFAULT_HNSW_PARAMS, type HnswParams, HnswVectorStore } from "./hnswStore";
 import { LexicalIndex } from "./lexical";
 import { currentGeneration, newGeneration, publish, removeLeftovers, withBuildLock } from "./lifecycle";
 import { DATA_FILES, INDEX_FORMAT_VERSION, MANIFEST_FILE, type Manifest, SENTENCE_VECTORS_FILE, parseManifest } from "./manifest";
+import { VectorCache } from "./vectorCache";
 import { unit } from "./vectors";
 
 export { INDEX_FORMAT_VERSION, type Manifest } from "./manifest";
@@ -37,8 +39,10 @@ export interface ArticleIndex {
 export interface OpenIndexOptions {
   /** Where human-readable notices go (rebuild reasons, progress); stderr in the CLI. */
   notify?: (message: string) => void;
-  /** Called as embeddings are computed during a build. */
+  /** Called as embeddings are computed during a build (texts embedded so far, texts to embed). */
   onProgress?: (done: number, total: number) => void;
+  /** Reuse vectors of texts embedded by earlier builds (`vectorCache.ts`); default true. */
+  vectorCache?: boolean;
   /** Build even when a valid index exists (`article-bot ingest`). */
   forceRebuild?: boolean;
   chunking?: ChunkOptions;
@@ -49,21 +53,6 @@ export const sentenceKey = (docId: string, sentenceIndex: number): string => `${
 
 function sha256(data: Buffer | string): string {
   return createHash("sha256").update(data).digest("hex");
-}
-
-const EMBED_BATCH = 64;
-
-async function embedAll(provider: EmbeddingProvider, texts: string[], progress: (n: number) => void): Promise<number[][]> {
-  const out: number[][] = [];
-  for (let i = 0; i < texts.length; i += EMBED_BATCH) {
-    const batch = await provider.embeddings.embedDocuments(texts.slice(i, i + EMBED_BATCH));
-    if (batch.length !== Math.min(EMBED_BATCH, texts.length - i) || batch.some((v) => v.length === 0)) {
-      throw new Error(`the ${provider.provider} embeddings returned ${batch.length} vectors for ${Math.min(EMBED_BATCH, texts.length - i)} texts, or empty ones`);
-    }
-    out.push(...batch);
-    progress(batch.length);
-  }
-  return out;
 }
 
 function describeStaleness(manifest: Manifest, corpus: Corpus, provider: EmbeddingProvider, chunking: ChunkOptions, hnsw: HnswParams): string | null {
@@ -106,14 +95,10 @@ async function buildLocked(corpus: Corpus, embedding: EmbeddingProvider, indexDi
   const chunks = corpus.documents.flatMap((doc) => chunkDocument(doc, chunking));
   const sentences = corpus.documents.flatMap((doc) => doc.sentences.map((s) => ({ key: sentenceKey(doc.id, s.index), text: s.text })));
 
-  const total = chunks.length + sentences.length;
-  let done = 0;
-  const progress = (n: number) => {
-    done += n;
-    options.onProgress?.(done, total);
-  };
-  const chunkVectors = await embedAll(embedding, chunks.map((c) => c.text), progress);
-  const rawSentenceVectors = await embedAll(embedding, sentences.map((s) => s.text), progress);
+  const cache = options.vectorCache === false ? VectorCache.disabled(embedding.provider, embedding.model) : await VectorCache.open(indexDir, embedding.provider, embedding.model);
+  if (cache.ignoredBecause) notify(`Not reusing earlier vectors: ${cache.ignoredBecause}.`);
+  const [chunkVectors = [], rawSentenceVectors = []] = await embedAll(embedding, [chunks.map((c) => c.text), sentences.map((s) => s.text)], { cache, onProgress: options.onProgress });
+  if (cache.hits > 0) notify(`Reused ${cache.hits} of ${cache.hits + cache.misses} vectors from earlier builds.`);
   const dimensions = chunkVectors[0]?.length ?? 0;
 
   const vectors = new HnswVectorStore(embedding.embeddings, hnsw);
@@ -152,6 +137,7 @@ async function buildLocked(corpus: Corpus, embedding: EmbeddingProvider, indexDi
   await flush(staging);
   await publish(indexDir, staging, notify);
   await flush(indexDir);
+  await cache.save().catch((err: unknown) => notify(`The vector cache could not be saved (${(err as Error).message}); the index is fine.`));
   return assemble(corpus, chunks, vectors, sentenceVectors, embedding, manifest);
 }
 

@@ -11,14 +11,18 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { ConfigError, loadConfig, type Config } from "../config";
-import { CorpusError } from "../corpus/load";
-import { EngineInputError, createEngine, type ArticleEngine } from "../engine";
-import { createLogger } from "../log";
+import type { Config } from "../config";
+import type { ArticleEngine } from "../engine";
 import type { SummaryLength } from "../contract";
 import { formatAsk, formatQuotes, formatSummary, type FormatContext } from "./format";
+
+// Cold start: `--help`, `--version` and usage errors load only commander. Configuration (zod), the
+// engine (LangChain) and the logger (pino) are required by the commands that use them, below; errors
+// from those modules are recognised by name so that this file never has to import them.
+const loadConfigModule = () => import("../config");
 
 interface GlobalOptions {
   corpus?: string;
@@ -35,32 +39,48 @@ function writeLine(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-function progressReporter(enabled: boolean): ((done: number, total: number) => void) | undefined {
+async function progressReporter(enabled: boolean): Promise<((done: number, total: number) => void) | undefined> {
   if (!enabled) return undefined;
+  const { formatProgress, throttledProgress } = await import("../index/progress");
   const tty = process.stderr.isTTY === true;
-  let lastShown = -1;
-  return (done, total) => {
-    // A terminal gets one line redrawn in place; a log gets a line per quarter.
-    const step = tty ? 1 : 25;
-    const percent = Math.floor((done / total) * 100);
-    if (Math.floor(percent / step) === Math.floor(lastShown / step) && done !== total) return;
-    lastShown = percent;
-    const line = `Embedding ${done}/${total} passages (${percent}%)`;
-    process.stderr.write(tty ? `\r${line}${done === total ? "\n" : ""}` : `${line}\n`);
-  };
+  // A terminal gets one line redrawn in place (4 times a second); a log gets a line every 10 seconds.
+  return throttledProgress(
+    (p) => {
+      const line = formatProgress(p);
+      process.stderr.write(tty ? `\r${line}\x1b[K${p.done >= p.total ? "\n" : ""}` : `${line}\n`);
+    },
+    tty ? 250 : 10_000,
+  );
 }
 
-async function openEngine(globals: GlobalOptions, opts: { forceRebuild?: boolean; showProgress?: boolean } = {}): Promise<{ engine: ArticleEngine; config: Config }> {
+interface OpenOptions {
+  forceRebuild?: boolean;
+  showProgress?: boolean;
+  /** Embedding workers when EMBED_WORKERS is unset. */
+  defaultWorkers: number;
+  warmUp?: boolean;
+  vectorCache?: boolean;
+}
+
+async function openEngine(globals: GlobalOptions, opts: OpenOptions): Promise<{ engine: ArticleEngine; config: Config }> {
+  const { loadConfig } = await loadConfigModule();
   const config = loadConfig(process.env, { corpusDir: globals.corpus, indexDir: globals.index });
+  const [{ createEngine }, { createLogger }, onProgress] = await Promise.all([import("../engine"), import("../log"), progressReporter(opts.showProgress ?? process.stderr.isTTY === true)]);
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn");
   const engine = await createEngine(config, {
     logger,
     notify: (message) => process.stderr.write(`${message}\n`),
-    onProgress: progressReporter(opts.showProgress ?? process.stderr.isTTY === true),
+    onProgress,
     forceRebuild: opts.forceRebuild,
+    embedWorkers: config.embeddings.workers ?? opts.defaultWorkers,
+    ...(opts.warmUp !== undefined ? { warmUp: opts.warmUp } : {}),
+    ...(opts.vectorCache !== undefined ? { vectorCache: opts.vectorCache } : {}),
   });
   return { engine, config };
 }
+
+/** One worker for a question: the model loads on it while this thread opens the index. */
+const QUESTION_WORKERS = 1;
 
 function formatContext(engine: ArticleEngine): FormatContext {
   return { docTitles: new Map(engine.documents().map((d) => [d.id, d.title])) };
@@ -74,7 +94,7 @@ function parsePositiveInt(value: string): number {
 
 async function askCommand(question: string | undefined, options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
   if (question !== undefined && question.trim() === "") throw new UsageError("the question is empty");
-  const { engine } = await openEngine(globals);
+  const { engine } = await openEngine(globals, { defaultWorkers: QUESTION_WORKERS });
   const ctx = formatContext(engine);
   const answerOne = async (q: string) => {
     const result = await engine.ask(q);
@@ -105,21 +125,23 @@ async function askCommand(question: string | undefined, options: { json?: boolea
 }
 
 async function summaryCommand(topic: string | undefined, options: { length: SummaryLength; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { engine } = await openEngine(globals);
+  const { engine } = await openEngine(globals, { defaultWorkers: QUESTION_WORKERS });
   const result = await engine.summarize({ topic, length: options.length });
   writeLine(options.json ? JSON.stringify({ topic: result.topic, length: result.length, bullets: result.bullets, documents: result.documents.map((d) => ({ id: d.id, title: d.title })), found: result.found, mode: result.mode, ms: result.ms, ...(result.model ? { model: result.model } : {}), ...(result.notice ? { notice: result.notice } : {}) }) : formatSummary(result, formatContext(engine)));
 }
 
 async function quotesCommand(query: string, options: { limit?: number; speaker?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
   if (query.trim() === "") throw new UsageError("the query is empty");
-  const { engine } = await openEngine(globals);
+  const { engine } = await openEngine(globals, { defaultWorkers: QUESTION_WORKERS });
   const result = await engine.findQuotes(query, { limit: options.limit, speaker: options.speaker });
   writeLine(options.json ? JSON.stringify(result) : formatQuotes(result, formatContext(engine)));
 }
 
-async function ingestCommand(globals: GlobalOptions): Promise<void> {
+async function ingestCommand(globals: GlobalOptions, options: { cache: boolean }): Promise<void> {
   const started = performance.now();
-  const { engine, config } = await openEngine(globals, { forceRebuild: true, showProgress: true });
+  // Every core embeds; workers start only if some text is not in the vector cache.
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  const { engine, config } = await openEngine(globals, { forceRebuild: true, showProgress: true, defaultWorkers: cores, warmUp: false, vectorCache: options.cache });
   const status = engine.status();
   process.stderr.write(
     `Indexed ${status.documents} document(s), ${status.chunks} chunks with ${status.embeddings.provider} embeddings (${status.embeddings.dimensions} dimensions) into ${config.indexDir} in ${Math.round(performance.now() - started)} ms.\n`,
@@ -127,9 +149,12 @@ async function ingestCommand(globals: GlobalOptions): Promise<void> {
 }
 
 async function serveCommand(globals: GlobalOptions): Promise<void> {
+  const { loadConfig } = await loadConfigModule();
   const config = loadConfig(process.env, { corpusDir: globals.corpus, indexDir: globals.index });
-  const { runServe } = await import("../app/serve");
-  await runServe(config, createLogger(config.logLevel));
+  const [{ runServe }, { createLogger }] = await Promise.all([import("../app/serve"), import("../log")]);
+  // One embedding worker measured best for serve on 2 cores (issue 14): the event loop stays free to ack.
+  const workers = config.embeddings.workers ?? 1;
+  await runServe({ ...config, embeddings: { ...config.embeddings, workers } }, createLogger(config.logLevel));
 }
 
 export function buildProgram(): Command {
@@ -169,7 +194,8 @@ export function buildProgram(): Command {
   program
     .command("ingest")
     .description("build the index from the corpus (other commands build it when missing or stale)")
-    .action(() => ingestCommand(globals()));
+    .option("--no-cache", "embed every text again instead of reusing vectors from earlier builds")
+    .action((options: { cache: boolean }) => ingestCommand(globals(), options));
 
   program
     .command("serve")
@@ -201,17 +227,19 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
-    if (err instanceof UsageError || err instanceof EngineInputError) {
-      process.stderr.write(`article-bot: ${err.message}\n`);
+    const name = err instanceof Error ? err.name : "";
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof UsageError || name === "EngineInputError") {
+      process.stderr.write(`article-bot: ${message}\n`);
       process.exitCode = 2;
       return;
     }
-    if (err instanceof ConfigError || err instanceof CorpusError) {
-      process.stderr.write(`article-bot: ${err.message.split("\n").join("\narticle-bot: ")}\n`);
+    if (name === "ConfigError" || name === "CorpusError") {
+      process.stderr.write(`article-bot: ${message.split("\n").join("\narticle-bot: ")}\n`);
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`article-bot: ${(err as Error).message ?? String(err)}\n`);
+    process.stderr.write(`article-bot: ${message}\n`);
     if (process.env.DEBUG) process.stderr.write(`${(err as Error).stack ?? ""}\n`);
     process.exitCode = 1;
   }

@@ -4,10 +4,10 @@
  * On any failure: an apology to the person plus one log line with the cause. Nothing here throws:
  * a listener that throws would only reach Bolt's error handler, and the person would hear nothing.
  */
-import type { Engine } from "../contract";
+import { type Engine, isEngineBusy } from "../contract";
 import type { Logger } from "../log";
 import { type ResultActions, feedbackValue } from "./blocks/buttons";
-import { APOLOGY, renderHelp, renderNotice, renderRateLimited } from "./blocks/notices";
+import { APOLOGY, BUSY, renderHelp, renderNotice, renderRateLimited } from "./blocks/notices";
 import { renderResult, requestLine } from "./blocks/results";
 import { describeError, withSlackRetry } from "./errors";
 import { type JobResult, type SlackInput, type SlackJob, jobInput } from "./job";
@@ -100,8 +100,11 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
       "answered",
     );
   } catch (err) {
-    log.error({ kind: job.kind, phase, ms: Date.now() - started, err: describeError(err) }, "request failed");
-    await surface.notify(renderNotice(APOLOGY)).catch((notifyErr: unknown) => {
+    // A full embedding queue is load, not a fault: the person hears "busy, try again", the log a warning.
+    const busy = phase === "engine" && isEngineBusy(err);
+    if (busy) log.warn({ kind: job.kind, ms: Date.now() - started }, "engine busy: request refused");
+    else log.error({ kind: job.kind, phase, ms: Date.now() - started, err: describeError(err) }, "request failed");
+    await surface.notify(renderNotice(busy ? BUSY : APOLOGY)).catch((notifyErr: unknown) => {
       log.warn({ err: describeError(notifyErr) }, "apology could not be delivered");
     });
   }

@@ -5,7 +5,7 @@
  */
 import { allText, blocksOf } from "../helpers/slackFakeApi";
 import { Harness, dmEvent, mentionEvent, uniqueId } from "../helpers/slackHarness";
-import type { Citation } from "../../src/contract";
+import { type Citation, EngineBusyError } from "../../src/contract";
 import { FAKE_DOC_ID } from "../helpers/slackFakeEngine";
 
 let h: Harness;
@@ -132,6 +132,18 @@ describe("failures never crash and never go silent", () => {
     expect(line?.level).toBe(50);
     await h.postEvent(mentionEvent("who is visiting?", asUser(user)));
     await h.api.waitForCalls("chat.postMessage", 1);
+  });
+
+  test("a busy engine (full embedding queue): 'busy, try again in a moment', logged as a warning, not an error", async () => {
+    const user = uniqueId("U");
+    h.engine.failNext = new EngineBusyError();
+    await h.postEvent(mentionEvent("who is visiting?", asUser(user)));
+    const [notice] = await h.api.waitForCalls("chat.postEphemeral");
+    expect(notice?.args.user).toBe(user);
+    expect(allText(notice!.args)).toContain("please try again in a moment");
+    expect(allText(notice!.args)).not.toContain("Sorry, something went wrong");
+    expect(h.logs.find((l) => l.msg === "engine busy: request refused")?.level).toBe(40);
+    expect(h.logs.find((l) => l.msg === "request failed")).toBeUndefined();
   });
 
   test("an engine error in a DM is apologised for in the DM", async () => {

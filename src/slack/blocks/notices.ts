@@ -42,6 +42,9 @@ export function renderNotice(text: string): SlackMessage {
 export const APOLOGY =
   "Sorry, something went wrong on my side while working on that. Please try again in a minute.";
 
+/** The engine refused the request because too many are waiting (`EngineBusyError`): nothing broke. */
+export const BUSY = "I'm busy with a lot of questions right now; please try again in a moment.";
+
 export function renderRateLimited(retryAfterMs: number, limit: number): SlackMessage {
   const wait = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return renderNotice(

@@ -126,7 +126,7 @@ export class EmbedWorkerPool {
   /** Resolves once every worker has loaded its model (starting them if needed). */
   async ready(): Promise<void> {
     this.start();
-    await Promise.all(this.slots.map((slot) => (slot.ready ? undefined : new Promise<void>((resolve) => slot.readyWaiters.push(resolve)))));
+    await Promise.all(this.slots.map((slot) => (slot.ready ? Promise.resolve() : new Promise<void>((resolve) => slot.readyWaiters.push(resolve)))));
   }
 
   /** Jobs queued or running. */

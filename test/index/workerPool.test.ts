@@ -41,7 +41,7 @@ test("a full queue refuses at once with the engine's busy error, and later reque
   const refused = results.filter((r) => r.status === "rejected");
   expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(8);
   expect(refused).toHaveLength(4);
-  for (const r of refused) expect(isEngineBusy((r as PromiseRejectedResult).reason)).toBe(true);
+  for (const r of refused) expect(r.status === "rejected" && isEngineBusy(r.reason)).toBe(true);
   expect(pool.load).toBe(0);
   expect(await pooled.embedQuery("after the burst")).toHaveLength(512);
 });
@@ -55,7 +55,7 @@ test("a worker that crashes mid-job rejects that job with an error, is replaced,
   const failed = settled.filter((s) => s.status === "rejected");
   expect(failed).toHaveLength(1);
   expect((failed[0] as PromiseRejectedResult).reason).toBeInstanceOf(EmbeddingWorkerError);
-  expect(String((failed[0] as PromiseRejectedResult).reason.message)).toMatch(/stopped \(embedding worker crashed on request\)/);
+  expect(String(((failed[0] as PromiseRejectedResult).reason as Error).message)).toMatch(/stopped \(embedding worker crashed on request\)/);
   expect(settled.find((s) => s.status === "fulfilled")).toBeDefined();
   // The replacement loads the model and answers; nothing is left waiting.
   await pool.ready();

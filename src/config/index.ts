@@ -60,6 +60,7 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: url,
   OPENAI_CHAT_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
   LLM_TIMEOUT_MS: positiveInt(20000),
+  LLM_MAX_TOKENS: positiveInt(2048),
   LLM_STRUCTURED_OUTPUT: z.preprocess(
     emptyToUndefined,
     z.enum(["jsonSchema", "functionCalling", "jsonMode"]).default("jsonSchema"),
@@ -109,6 +110,8 @@ export interface LlmConfig {
   baseURL?: string;
   model: string;
   timeoutMs: number;
+  /** `max_tokens` of every chat request. */
+  maxTokens: number;
   structuredOutput: StructuredOutputMethod;
   temperature: number;
 }
@@ -203,6 +206,7 @@ export function loadConfig(
       baseURL: e.OPENAI_BASE_URL,
       model: e.OPENAI_CHAT_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
+      maxTokens: e.LLM_MAX_TOKENS,
       structuredOutput: e.LLM_STRUCTURED_OUTPUT,
       temperature: e.LLM_TEMPERATURE,
     };

@@ -3,6 +3,7 @@
  * OpenAI-compatible server on loopback. No test needs the internet.
  */
 import net from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { answerWithLlm } from "../../src/answer/llm/answer";
 import { createChatClient } from "../../src/answer/llm/client";
 import type { LlmConfig, StructuredOutputMethod } from "../../src/config";
@@ -115,20 +116,31 @@ describe("grounding", () => {
     expect(JSON.stringify(dropped)).not.toContain("wall");
   });
 
-  it("uses the extractive citations when no model quote is in the article", async () => {
-    fake.script({ json: { ...GOOD, quotes: ["They will be sent to Guantanamo immediately, officials said."] } });
+  it("an answer none of whose quotes is in the article is not shown: the offline answer, with a notice", async () => {
+    fake.script({ json: { answer: "Noem will deport 10,000 people.", answerable: true, quotes: ["They will be sent to Guantanamo immediately, officials said."] } });
     const extractive = extractiveAnswer(QUESTION, [citationOf(MCLAUGHLIN)]);
     const { result, fallback } = await ask({}, { fallback: extractive });
     expect(fallback).toHaveBeenCalledTimes(1);
-    expect(result).toMatchObject({ mode: "llm", answerable: true, answer: GOOD.answer });
+    expect(result).toMatchObject({ mode: "extractive", answerable: true, answer: extractive.answer });
+    expect(result.answer).not.toContain("10,000");
     expect(result.citations).toEqual(extractive.citations);
+    expect(result.notice).toMatch(/quotes could not be found in the article; this is the offline answer/);
   });
 
   it("says the article doesn't say when neither the model's quotes nor retrieval hold up", async () => {
     fake.script({ json: { ...GOOD, quotes: ["A quote that appears nowhere in the article at all."] } });
     const { result } = await ask({}, { fallback: extractiveAnswer(QUESTION, []) });
-    expect(result).toMatchObject({ mode: "llm", answerable: false, citations: [] });
+    expect(result).toMatchObject({ mode: "extractive", answerable: false, citations: [] });
     expect(result.answer).toMatch(/doesn't say/);
+    expect(result.answer).not.toContain("hunted");
+  });
+
+  it("stops locating after three quotes that are not in the article", async () => {
+    const invented = Array.from({ length: 8 }, (_, i) => `Officials said ${i + 2} new prisons would open next spring.`);
+    fake.script({ json: { ...GOOD, quotes: invented } });
+    const { result, lines } = await ask();
+    expect(lines.filter((l) => l.msg.includes("not found in the article"))).toHaveLength(3);
+    expect(result.mode).toBe("extractive");
   });
 
   it("keeps a quote with a straight apostrophe and cites the article's curly one", async () => {
@@ -167,11 +179,12 @@ describe("grounding", () => {
     expectVerified(result);
   });
 
-  it("returns a refusal as answerable false with no citations and no fallback", async () => {
+  it("returns a refusal as answerable false, in the standard words, with no citations and no fallback", async () => {
     fake.script({ json: { answer: "The article doesn't say what the trip cost.", answerable: false, quotes: [MCLAUGHLIN] } });
     const { result, fallback } = await ask({}, { question: "How much did the trip cost?" });
     expect(result).toMatchObject({ mode: "llm", answerable: false, citations: [] });
-    expect(result.answer).toBe("The article doesn't say what the trip cost.");
+    // The model's own wording is replaced by the standard refusal.
+    expect(result.answer).toBe("The article doesn't say.");
     expect(fallback).not.toHaveBeenCalled();
   });
 
@@ -322,3 +335,33 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+describe("a runaway model", () => {
+  it("sends max_tokens and caps quotes and answer length in the schema", async () => {
+    fake.script({ json: GOOD });
+    await ask();
+    const body = fake.requests[0]?.body as { max_tokens?: number; response_format?: { json_schema?: { schema?: { properties?: Record<string, { maxItems?: number; maxLength?: number }> } } } };
+    expect(body.max_tokens).toBe(512);
+    const properties = body.response_format?.json_schema?.schema?.properties;
+    expect(properties?.quotes?.maxItems).toBe(8);
+    expect(properties?.answer?.maxLength).toBe(4000);
+  });
+
+  it.each(["jsonSchema", "functionCalling", "jsonMode"] as const)(
+    "20,000 quotes and a 5 MB answer (%s): offline answer inside the timeout, event loop never blocked for long",
+    async (structuredOutput) => {
+      const quotes = Array.from({ length: 20000 }, (_, i) => `Officials said ${i} detainees were moved to a new prison near the capital.`);
+      fake.script({ json: { answer: "x ".repeat(2_500_000), answerable: true, quotes } });
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const { result, elapsed } = await ask({ structuredOutput, timeoutMs: 3000 });
+      delay.disable();
+      expect(elapsed).toBeLessThan(3500);
+      expect(delay.max / 1e6).toBeLessThan(1000);
+      expect(result).toMatchObject({ mode: "extractive" });
+      expect(result.notice).toMatch(/offline answer/);
+      expectVerified(result);
+    },
+    30000,
+  );
+});

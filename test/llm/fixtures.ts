@@ -83,6 +83,7 @@ export function llmConfig(baseURL: string, overrides: Partial<LlmConfig> = {}): 
     baseURL,
     model: "test-model",
     timeoutMs: 3000,
+    maxTokens: 512,
     structuredOutput: "jsonSchema",
     temperature: 0,
     ...overrides,

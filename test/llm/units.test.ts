@@ -65,6 +65,7 @@ describe("toLlmError", () => {
 describe("answerWithLlm without a server", () => {
   const client = (call: () => Promise<unknown>): ChatClient => ({
     model: "stub",
+    timeoutMs: 3000,
     structuredCall: <T,>() => call() as Promise<T>,
   });
 

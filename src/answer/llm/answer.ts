@@ -25,15 +25,19 @@ export interface AnswerInput {
   fallback: () => Promise<AskResult>;
 }
 
-export const AnswerSchema = z.object({
-  answer: z.string(),
-  answerable: z.boolean(),
-  quotes: z.array(z.string()),
-});
-
 export const MAX_ANSWER_CITATIONS = 3;
 export const MAX_ANSWER_CHARS = 1500;
+/** Caps in the schema itself: a runaway reply (thousands of quotes, megabytes of answer) is unusable output. */
+export const MAX_MODEL_QUOTES = 8;
+export const MAX_MODEL_ANSWER_CHARS = 4000;
+export const MAX_QUOTE_CHARS = 1000;
 export const NOT_IN_ARTICLE = "The article doesn't say.";
+
+export const AnswerSchema = z.object({
+  answer: z.string().max(MAX_MODEL_ANSWER_CHARS),
+  answerable: z.boolean(),
+  quotes: z.array(z.string().max(MAX_QUOTE_CHARS)).max(MAX_MODEL_QUOTES),
+});
 
 export function answerMessages(input: Pick<AnswerInput, "question" | "history" | "passages">) {
   const history = (input.history ?? []).map((q) => `- ${asData(oneLine(q))}`).join("\n");
@@ -60,30 +64,24 @@ export async function answerWithLlm(deps: LlmDeps, input: AnswerInput): Promise<
   const text = cleanModelText(output.answer, MAX_ANSWER_CHARS);
 
   if (!output.answerable) {
+    // The model's refusal in its own words may still assert things; the standard one asserts nothing.
     deps.logger.info({ quotes: output.quotes.length }, "model says the passages do not answer");
-    return { ...base, answerable: false, answer: text || NOT_IN_ARTICLE, citations: [], ms: Date.now() - began };
+    return { ...base, answerable: false, answer: NOT_IN_ARTICLE, citations: [], ms: Date.now() - began };
   }
   // An empty answer is never shown in LLM mode: it counts as unusable output.
   if (text === "") {
     return offline(deps, input, new LlmError("bad_output", "the model returned an empty answer"), began);
   }
 
-  let citations: Citation[] = verifyQuotes(output.quotes, input.passages, deps.docs, deps.logger, MAX_ANSWER_CITATIONS);
+  const citations: Citation[] = await verifyQuotes(output.quotes, input.passages, deps.docs, deps.logger, {
+    limit: MAX_ANSWER_CITATIONS,
+    deadline: began + deps.client.timeoutMs,
+  });
   if (citations.length === 0) {
-    // No quote survived: borrow the extractive citations for the same question, if it found any.
-    const extractive = await input.fallback();
-    if (!extractive.answerable || extractive.citations.length === 0) {
-      deps.logger.warn({ modelQuotes: output.quotes.length }, "no verified quote and no extractive answer; not answering");
-      return {
-        ...base,
-        answerable: false,
-        answer: extractive.answer.trim() || NOT_IN_ARTICLE,
-        citations: [],
-        ms: Date.now() - began,
-      };
-    }
-    deps.logger.warn({ modelQuotes: output.quotes.length }, "no model quote verified; using the extractive citations");
-    citations = extractive.citations.slice(0, MAX_ANSWER_CITATIONS);
+    // Not one quote is in the article: the answer is unsupported, whatever real sentences could be
+    // attached to it. The offline answer (or its "the article doesn't say") is shown instead.
+    deps.logger.warn({ modelQuotes: output.quotes.length }, "no model quote verified; showing the offline answer");
+    return offline(deps, input, new LlmError("unverified", "none of the model's quotes is in the article"), began);
   }
   return { ...base, answerable: true, answer: text, citations, ms: Date.now() - began };
 }

@@ -40,6 +40,7 @@ export function createChatClient(config: LlmConfig, logger: Logger, options: Cha
 
 export class OpenAIChatClient implements ChatClient {
   readonly model: string;
+  readonly timeoutMs: number;
   private readonly chat: ChatOpenAI;
 
   constructor(
@@ -48,12 +49,15 @@ export class OpenAIChatClient implements ChatClient {
     chat?: ChatOpenAI,
   ) {
     this.model = config.model;
+    this.timeoutMs = config.timeoutMs;
     this.chat =
       chat ??
       new ChatOpenAI({
         model: config.model,
         apiKey: config.apiKey,
         temperature: config.temperature,
+        // Sent as max_tokens: a runaway model stops at a length the schema's caps can hold.
+        maxTokens: config.maxTokens,
         maxRetries: 0,
         // The SDK's per-request timeout backs up the overall deadline below.
         timeout: config.timeoutMs,

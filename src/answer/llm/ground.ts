@@ -36,29 +36,43 @@ function cite(docs: DocumentLookup, docId: string, text: string, start: number, 
   return docs.citation(docId, start, end);
 }
 
+export interface VerifyOptions {
+  /** Most citations kept. */
+  limit: number;
+  /** Stop after this many quotes not found: a model that misquotes that often is not worth more work. */
+  maxFailures?: number;
+  /** Epoch ms after which no further quote is located (the request's overall time limit). */
+  deadline?: number;
+}
+
+export const MAX_QUOTE_FAILURES = 3;
+
 /**
  * Verifies model quotes in order, keeping at most `limit`, skipping any that overlaps one already kept.
- * Dropped quotes are logged without their text at info level (they may echo the question).
+ * Each quote is located synchronously, so the event loop is given a turn between quotes. Dropped quotes
+ * are logged without their text at info level (they may echo the question).
  */
-export function verifyQuotes(
-  quotes: string[],
-  passages: Passage[],
-  docs: DocumentLookup,
-  logger: Logger,
-  limit: number,
-): Citation[] {
+export async function verifyQuotes(quotes: string[], passages: Passage[], docs: DocumentLookup, logger: Logger, options: VerifyOptions): Promise<Citation[]> {
   const kept: Citation[] = [];
-  quotes.forEach((quote, index) => {
-    if (kept.length >= limit) return;
+  const maxFailures = options.maxFailures ?? MAX_QUOTE_FAILURES;
+  let failures = 0;
+  for (const [index, quote] of quotes.entries()) {
+    if (kept.length >= options.limit || failures >= maxFailures) break;
+    if (options.deadline !== undefined && Date.now() > options.deadline) {
+      logger.warn({ quoteIndex: index }, "time limit reached while verifying model quotes; the rest are dropped");
+      break;
+    }
+    if (index > 0) await new Promise((resolve) => setImmediate(resolve));
     const citation = verifyQuote(quote, passages, docs);
     if (citation === null) {
+      failures += 1;
       logger.warn({ quoteIndex: index, quoteChars: quote.length }, "model quote not found in the article; dropped");
       logger.debug({ quoteIndex: index, quote }, "dropped model quote");
-      return;
+      continue;
     }
     const overlaps = kept.some((c) => c.docId === citation.docId && c.start < citation.end && citation.start < c.end);
     if (!overlaps) kept.push(citation);
-  });
+  }
   return kept;
 }
 

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { DocumentInfo, SummaryBullet, SummaryLength, SummaryResult } from "../../contract";
 import type { LlmDeps } from "./answer";
-import { toLlmFailure } from "./answer";
+import { MAX_QUOTE_CHARS, toLlmFailure } from "./answer";
 import { LlmError, fallbackNotice } from "./errors";
 import { cleanModelText, verifyQuotes } from "./ground";
 import { asData, formatPassages, oneLine, renderPrompt } from "./prompts";
@@ -21,14 +21,17 @@ export interface SummaryInput {
   fallback: () => Promise<SummaryResult>;
 }
 
-export const SummarySchema = z.object({
-  bullets: z.array(z.object({ text: z.string(), quotes: z.array(z.string()) })),
-});
+
 
 /** Bullets asked for per length; the model may return fewer, never more are kept. */
 export const BULLETS: Record<SummaryLength, number> = { short: 3, medium: 5, long: 8 };
 export const MAX_BULLET_CITATIONS = 2;
 export const MAX_BULLET_CHARS = 400;
+
+/** Caps in the schema itself, as for answers: a runaway reply is unusable output. */
+export const SummarySchema = z.object({
+  bullets: z.array(z.object({ text: z.string().max(2 * MAX_BULLET_CHARS), quotes: z.array(z.string().max(MAX_QUOTE_CHARS)).max(4) })).max(2 * BULLETS.long),
+});
 
 export function summaryMessages(input: Pick<SummaryInput, "topic" | "length" | "passages">) {
   const topic = input.topic?.trim();
@@ -54,7 +57,7 @@ export async function summarizeWithLlm(deps: LlmDeps, input: SummaryInput): Prom
   for (const [index, bullet] of output.bullets.entries()) {
     if (bullets.length >= BULLETS[input.length]) break;
     const text = cleanModelText(bullet.text, MAX_BULLET_CHARS);
-    const citations = verifyQuotes(bullet.quotes, input.passages, deps.docs, deps.logger, MAX_BULLET_CITATIONS);
+    const citations = await verifyQuotes(bullet.quotes, input.passages, deps.docs, deps.logger, { limit: MAX_BULLET_CITATIONS, deadline: began + deps.client.timeoutMs });
     if (text === "" || citations.length === 0) {
       deps.logger.warn({ bulletIndex: index, empty: text === "" }, "summary bullet without a verified quote; dropped");
       continue;

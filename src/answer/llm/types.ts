@@ -41,6 +41,8 @@ export interface StructuredCallOptions {
 /** One structured request to a chat model; throws `LlmError` on any failure. */
 export interface ChatClient {
   readonly model: string;
+  /** The whole request's time limit (`LLM_TIMEOUT_MS`); work after the reply stays inside it too. */
+  readonly timeoutMs: number;
   structuredCall<T extends Record<string, unknown>>(
     schema: z.ZodType<T>,
     messages: ChatMessage[],

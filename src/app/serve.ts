@@ -9,13 +9,20 @@ import { createEngine } from "../engine";
 import type { Logger } from "../log";
 import { type SlackAppDeps, SlackStartError, createSlackApp } from "../slack/app";
 import { describeError } from "../slack/errors";
+import { oauthConfigProblems, oauthSettings } from "../slack/oauth";
 import { type OpenedStores, StoreStartError, openStores } from "../slack/stores/open";
 
 /** One line per missing or malformed variable, naming it and where to find the right value. */
 export function validateSlackConfig(slack: SlackConfig): string[] {
   const problems: string[] = [];
-  if (slack.botToken === undefined || slack.botToken === "") {
-    problems.push("SLACK_BOT_TOKEN: missing; the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, after installing the app");
+  const oauthProblems = oauthConfigProblems(slack);
+  if (oauthProblems !== undefined) {
+    problems.push(...oauthProblems);
+  } else if (slack.botToken === undefined || slack.botToken === "") {
+    problems.push(
+      "SLACK_BOT_TOKEN: missing; the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, after installing the app " +
+        "(or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to let several workspaces install it)",
+    );
   } else if (!slack.botToken.startsWith("xoxb-")) {
     problems.push("SLACK_BOT_TOKEN: malformed; a bot token starts with xoxb- (not a user xoxp- or app xapp- token)");
   }
@@ -67,7 +74,13 @@ export async function runServe(config: Config, logger: Logger, options: ServeOpt
   // Stores before the engine: an unreachable backend should fail in a second, not after the index build.
   let opened: OpenedStores;
   try {
-    opened = await openStores({ state: config.state, dataDir: config.dataDir, rateLimitPerMinute: config.slack.rateLimitPerMinute, logger });
+    opened = await openStores({
+      state: config.state,
+      dataDir: config.dataDir,
+      rateLimitPerMinute: config.slack.rateLimitPerMinute,
+      multiWorkspace: oauthSettings(config.slack) !== undefined,
+      logger,
+    });
   } catch (err) {
     if (err instanceof StoreStartError) throw new ConfigError([err.message]);
     throw err;
@@ -89,6 +102,7 @@ async function serveWith(config: Config, logger: Logger, options: ServeOptions, 
     logger,
     stores: opened.stores,
     backends: opened.backends,
+    ...(opened.installations !== undefined ? { installationStore: opened.installations } : {}),
     ...options.app,
   });
 

@@ -4,14 +4,16 @@
  */
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, type InstallationStore, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { SlackConfig } from "../config";
 import type { Logger } from "../log";
 import type { Engine } from "../contract";
 import { boltLogger } from "./boltLogger";
 import { describeError } from "./errors";
 import { registerListeners } from "./listeners";
+import { registerUninstall } from "./listeners/uninstall";
 import { dedupeEvents, trackInFlight } from "./middleware";
+import { oauthReceiverOptions, oauthSettings } from "./oauth";
 import type { SlackRuntime } from "./runtime";
 import { InFlight, type SlackStores } from "./stores";
 import type { Backend } from "./stores/backend";
@@ -26,6 +28,8 @@ export interface SlackAppDeps {
   stores: SlackStores;
   /** Shared backends behind the stores, reported (and pinged) by /healthz. */
   backends?: Backend[];
+  /** Multi-workspace mode (SLACK_CLIENT_ID… and no SLACK_BOT_TOKEN): where installations are kept. */
+  installationStore?: InstallationStore;
   /**
    * The bot's ids. When both are given no `auth.test` call is made (tests, or starting while Slack
    * is unreachable); otherwise `start()` calls auth.test and fails clearly on a bad token.
@@ -82,8 +86,13 @@ function defaultClientOptions(config: SlackConfig): WebClientOptions {
 export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
   const { config, engine } = deps;
   const logger = deps.logger.child({ component: "slack" });
-  if (config.botToken === undefined) throw new Error("SLACK_BOT_TOKEN is required to create the Slack app");
+  const oauth = oauthSettings(config);
+  if (config.botToken === undefined && oauth === undefined) {
+    throw new Error("SLACK_BOT_TOKEN (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET) is required to create the Slack app");
+  }
+  if (oauth !== undefined && deps.installationStore === undefined) throw new Error("multi-workspace mode needs an installation store");
   const socketMode = config.appToken !== undefined;
+  if (oauth !== undefined && socketMode) throw new Error("multi-workspace install (OAuth) runs in HTTP mode: unset SLACK_APP_TOKEN");
   if (!socketMode && config.signingSecret === undefined) {
     throw new Error("SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
   }
@@ -121,7 +130,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
   const httpReceiver =
     socketMode || config.signingSecret === undefined
       ? undefined
-      : new HTTPReceiver({ signingSecret: config.signingSecret, logger: boltLog, customRoutes: [healthz] });
+      : new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          logger: boltLog,
+          customRoutes: [healthz],
+          ...(oauth !== undefined && deps.installationStore !== undefined ? oauthReceiverOptions(oauth, deps.installationStore, clientOptions) : {}),
+        });
   const socketReceiver =
     socketMode && config.appToken !== undefined
       ? new SocketModeReceiver({ appToken: config.appToken, logger: boltLog, installerOptions: { clientOptions } })
@@ -129,18 +143,21 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
   const receiver = httpReceiver ?? socketReceiver;
   if (receiver === undefined) throw new Error("unreachable: no receiver");
 
-  const knownIds = deps.botId !== undefined && deps.botUserId !== undefined;
+  // With OAuth the ids come with each workspace's installation; there is no one token to check.
+  const knownIds = oauth !== undefined || (deps.botId !== undefined && deps.botUserId !== undefined);
   const app = new App({
     receiver,
-    token: config.botToken,
+    ...(oauth === undefined ? { token: config.botToken } : {}),
     logger: boltLog,
     clientOptions,
     // Not needed: Bolt's conversation store is for multi-step flows we do not have.
     convoStore: false,
-    ...(knownIds
-      ? { botId: deps.botId, botUserId: deps.botUserId, tokenVerificationEnabled: false }
-      : // Defer auth.test to start(), where a failure is an error we report, not an unhandled rejection.
-        { deferInitialization: true }),
+    ...(oauth !== undefined
+      ? {}
+      : knownIds
+        ? { botId: deps.botId, botUserId: deps.botUserId, tokenVerificationEnabled: false }
+        : // Defer auth.test to start(), where a failure is an error we report, not an unhandled rejection.
+          { deferInitialization: true }),
   });
 
   const rt: SlackRuntime = {
@@ -155,6 +172,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
   app.use(trackInFlight(inflight));
   app.use(dedupeEvents(rt.dedupe, logger));
   registerListeners(app, rt);
+  if (deps.installationStore !== undefined && oauth !== undefined) registerUninstall(app, deps.installationStore, logger);
   // Last line of defence: listeners catch their own errors, but nothing may reach the process.
   app.error(async (error) => {
     logger.error({ err: describeError(error) }, "unhandled error in a Slack listener");

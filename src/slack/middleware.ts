@@ -30,7 +30,9 @@ export function dedupeEvents(store: DedupeStore, logger: Logger): Middleware<Any
     }
     let first = true;
     try {
-      first = await store.claim(`event:${eventId}`);
+      // Event ids are Slack's, but every shared key carries the workspace, for one-team clean-up and reading.
+      const team = "team_id" in body && typeof body.team_id === "string" ? body.team_id : (context.teamId ?? "-");
+      first = await store.claim(`${team}:event:${eventId}`);
     } catch (err) {
       logger.warn({ eventId, err: describeError(err) }, "dedupe store failed; handling the event anyway");
     }

@@ -24,7 +24,7 @@ export async function handleInput(rt: SlackRuntime, surface: Surface, input: Sla
     await deliverHelp(rt, surface, input, log);
     return;
   }
-  const decision = await rt.limiter.take(surface.user);
+  const decision = await rt.limiter.take(surface.team !== undefined ? `${surface.team}:${surface.user}` : surface.user);
   if (!decision.allowed) {
     log.info({ kind: input.kind, retryAfterMs: decision.retryAfterMs, notified: decision.firstRefusal }, "rate limited");
     if (decision.firstRefusal) {

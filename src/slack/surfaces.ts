@@ -11,6 +11,8 @@ type WebClient = webApi.WebClient;
 /** Where a request came from and how to answer there. */
 export interface Surface {
   name: "mention" | "dm" | "command";
+  /** The workspace: user and channel ids are unique only within it (the rate limit is per team and user). */
+  team?: string;
   user: string;
   channel: string;
   /** Conversation whose earlier questions are passed as history; none for one-off requests. */
@@ -34,6 +36,7 @@ const PROGRESS_REACTION = "hourglass_flowing_sand";
 
 export interface MessageSurfaceOptions {
   name: "mention" | "dm";
+  team?: string;
   user: string;
   channel: string;
   /** Reply in this thread; undefined for a top-level DM reply. */
@@ -80,6 +83,7 @@ export function slackSurface(client: WebClient, options: MessageSurfaceOptions):
     buttons: "feedback",
     showRequest: false,
     ...(options.botUserId !== undefined ? { botUserId: options.botUserId } : {}),
+    ...(options.team !== undefined ? { team: options.team } : {}),
     logFields: options.logFields,
     post,
     notify,
@@ -95,6 +99,7 @@ export function slackSurface(client: WebClient, options: MessageSurfaceOptions):
 }
 
 export interface CommandSurfaceOptions {
+  team?: string;
   user: string;
   channel: string;
   botUserId?: string;
@@ -120,6 +125,7 @@ export function commandSurface(respond: RespondFn, options: CommandSurfaceOption
     showRequest: true,
     maxMessages: RESPONSE_URL_MAX_RESULT_MESSAGES,
     ...(options.botUserId !== undefined ? { botUserId: options.botUserId } : {}),
+    ...(options.team !== undefined ? { team: options.team } : {}),
     logFields: options.logFields,
     post: send,
     notify: send,

@@ -13,6 +13,16 @@ export const FAKE_IDS = {
   appId: "A0APP",
 } as const;
 
+/** A workspace that can install the app through OAuth (oauth.v2.access with its code). */
+export interface FakeWorkspace {
+  team: string;
+  /** The code Slack would hand the redirect after consent. */
+  code: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+}
+
 export interface RecordedCall {
   /** Web API method ("chat.postMessage"), or "response_url" for posts to a response URL. */
   method: string;
@@ -57,6 +67,12 @@ export class FakeSlackApi {
   private port = 0;
   private tsCounter = 0;
   private readonly failures = new Map<string, Failure[]>();
+  private readonly workspaces: FakeWorkspace[] = [];
+
+  /** Lets `workspace` install the app (OAuth), and makes auth.test answer for its token. */
+  addWorkspace(workspace: FakeWorkspace): void {
+    this.workspaces.push(workspace);
+  }
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -153,13 +169,34 @@ export class FakeSlackApi {
       res.end("ok");
       return;
     }
-    this.json(res, this.answer(method, args));
+    this.json(res, this.answer(method, args, req.headers));
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, args: Record<string, unknown>, headers: IncomingHttpHeaders): Record<string, unknown> {
     const ts = (): string => `1730001000.${String(++this.tsCounter).padStart(6, "0")}`;
+    const bearer = (headers.authorization ?? "").replace(/^Bearer /, "");
+    const installed = this.workspaces.find((w) => w.botToken === bearer);
     switch (method) {
+      case "oauth.v2.access": {
+        const ws = this.workspaces.find((w) => w.code === args.code);
+        if (ws === undefined) return { ok: false, error: "invalid_code" };
+        return {
+          ok: true,
+          app_id: FAKE_IDS.appId,
+          authed_user: { id: "U0INSTALLER" },
+          scope: "app_mentions:read,chat:write,chat:write.public,commands,im:history,reactions:write",
+          token_type: "bot",
+          access_token: ws.botToken,
+          bot_user_id: ws.botUserId,
+          team: { id: ws.team, name: `Team ${ws.team}` },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       case "auth.test":
+        if (installed !== undefined) {
+          return { ok: true, url: `https://${installed.team}.slack.com/`, team_id: installed.team, user_id: installed.botUserId, bot_id: installed.botId };
+        }
         return {
           ok: true,
           url: "https://fake-workspace.slack.com/",

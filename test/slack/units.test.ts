@@ -135,7 +135,7 @@ describe("manifest.yml", () => {
   };
 
   test("subscribes to the events the listeners handle and asks for the scopes the bot uses", () => {
-    expect(listed("bot_events").sort()).toEqual(["app_home_opened", "app_mention", "message.im"]);
+    expect(listed("bot_events").sort()).toEqual(["app_home_opened", "app_mention", "app_uninstalled", "message.im", "tokens_revoked"]);
     expect(listed("bot").sort()).toEqual(["app_mentions:read", "chat:write", "chat:write.public", "commands", "im:history", "reactions:write"]);
     expect(manifest).toMatch(/- command: \/article\n/);
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);

@@ -12,6 +12,7 @@ export function registerCommand(app: App, rt: SlackRuntime): void {
   app.command(rt.config.command, async ({ ack, command, respond, context }) => {
     await ack();
     const surface = commandSurface(respond, {
+      team: command.team_id,
       user: command.user_id,
       channel: command.channel_id,
       botUserId: context.botUserId,

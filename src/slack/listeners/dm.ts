@@ -15,13 +15,15 @@ export function registerDirectMessages(app: App, rt: SlackRuntime): void {
     // `message` carries every subtype (edits, deletions, joins, bot posts): only plain human messages get an answer.
     if (event.subtype !== undefined || event.bot_id !== undefined) return;
     if (event.user === context.botUserId) return;
+    const team = body.team_id ?? context.teamId;
     const surface = slackSurface(client, {
       name: "dm",
+      ...(team !== undefined ? { team } : {}),
       user: event.user,
       channel: event.channel,
       ...(event.thread_ts !== undefined ? { threadTs: event.thread_ts } : {}),
       messageTs: event.ts,
-      historyKey: conversationKey(event.channel, event.thread_ts),
+      historyKey: conversationKey(event.channel, event.thread_ts, team),
       botUserId: context.botUserId,
       logFields: { eventId: body.event_id, team: body.team_id, retryNum: context.retryNum },
     });

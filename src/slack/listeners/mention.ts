@@ -16,13 +16,15 @@ export function registerMention(app: App, rt: SlackRuntime): void {
     // A mention in a DM is answered by the DM listener (message.im); answering here too would double it.
     if (event.channel.startsWith("D")) return;
     const threadTs = event.thread_ts ?? event.ts;
+    const team = body.team_id ?? context.teamId;
     const surface = slackSurface(client, {
       name: "mention",
+      ...(team !== undefined ? { team } : {}),
       user: event.user,
       channel: event.channel,
       threadTs,
       messageTs: event.ts,
-      historyKey: conversationKey(event.channel, threadTs),
+      historyKey: conversationKey(event.channel, threadTs, team),
       botUserId: context.botUserId,
       logFields: { eventId: body.event_id, team: body.team_id, retryNum: context.retryNum },
     });

@@ -4,12 +4,15 @@
  * installations) when DATABASE_URL is set, and in this process otherwise. A backend that cannot
  * be reached at start-up stops start-up (a person is watching then); later outages degrade.
  */
+import path from "node:path";
+import { FileInstallationStore, type InstallationStore } from "@slack/bolt";
 import type { StateConfig } from "../../config";
 import type { Logger } from "../../log";
 import { type Backend, errorText } from "./backend";
 import { type SlackStores, memoryStores } from "./index";
 import { RedisDedupeStore, RedisRateLimiter, RedisShareStore, RedisThreadMemory } from "./redis";
 import { RedisConnection } from "./redisConnection";
+import { PgInstallationStore } from "./installations";
 import { PgFeedbackStore } from "./pg";
 import { PgDatabase } from "./pgDatabase";
 
@@ -17,6 +20,8 @@ export interface OpenStoresOptions {
   state: StateConfig;
   dataDir: string;
   rateLimitPerMinute: number;
+  /** OAuth mode: an installation store is needed (PostgreSQL, else files in DATA_DIR for one replica). */
+  multiWorkspace?: boolean;
   logger: Logger;
 }
 
@@ -26,6 +31,8 @@ export interface OpenedStores {
   backends: Backend[];
   /** The PostgreSQL database when DATABASE_URL is set (the OAuth installation store lives there too). */
   database?: PgDatabase;
+  /** Where workspaces' installations are kept (multi-workspace mode only). */
+  installations?: InstallationStore;
   close(): Promise<void>;
 }
 
@@ -87,13 +94,24 @@ export async function openStores(options: OpenStoresOptions): Promise<OpenedStor
     await close();
     throw err;
   }
+  let installations: InstallationStore | undefined;
+  if (options.multiWorkspace === true) {
+    if (database !== undefined) {
+      installations = new PgInstallationStore(database, logger.child({ component: "installations" }));
+    } else {
+      const baseDir = path.join(options.dataDir, "installations");
+      installations = new FileInstallationStore({ baseDir, clientId: "article-bot" });
+      logger.warn({ component: "stores", baseDir }, "installations kept in files: fine for one replica; set DATABASE_URL for several");
+    }
+  }
   logger.info(
     {
       component: "stores",
       shared: state.redisUrl !== undefined ? "redis" : "memory",
       feedback: database !== undefined ? "postgres" : "feedback.jsonl",
+      ...(installations !== undefined ? { installations: database !== undefined ? "postgres" : "files" } : {}),
     },
     "state stores ready",
   );
-  return { stores, backends, ...(database !== undefined ? { database } : {}), close };
+  return { stores, backends, ...(database !== undefined ? { database } : {}), ...(installations !== undefined ? { installations } : {}), close };
 }

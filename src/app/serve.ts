@@ -4,9 +4,9 @@
  * already being written). `src/slack/` itself only sees the engine's contract, config and log.
  */
 import { type Config, ConfigError, type SlackConfig } from "../config";
-import type { Engine } from "../contract";
 import { createEngine } from "../engine";
 import type { Logger } from "../log";
+import { type EngineFactory, LiveEngine } from "./liveEngine";
 import { type SlackAppDeps, SlackStartError, createSlackApp } from "../slack/app";
 import { describeError } from "../slack/errors";
 import { oauthConfigProblems, oauthSettings } from "../slack/oauth";
@@ -43,7 +43,7 @@ export function validateSlackConfig(slack: SlackConfig): string[] {
 
 export interface ServeOptions {
   /** Engine factory (tests pass a fake); the real one loads the corpus and the index. */
-  createEngine?: (config: Config, options: { logger: Logger }) => Promise<Engine>;
+  createEngine?: EngineFactory;
   /** Stops the server like SIGTERM does (tests). */
   stopSignal?: AbortSignal;
   /** Extra app options (tests: fake ids, fast Web API retries, loopback host). */
@@ -94,8 +94,10 @@ export async function runServe(config: Config, logger: Logger, options: ServeOpt
 
 async function serveWith(config: Config, logger: Logger, options: ServeOptions, opened: OpenedStores): Promise<void> {
   const log = logger.child({ component: "serve" });
-  const makeEngine = options.createEngine ?? ((c: Config, o: { logger: Logger }) => createEngine(c, o));
-  const engine = await makeEngine(config, { logger });
+  const makeEngine: EngineFactory = options.createEngine ?? ((c, o) => createEngine(c, o));
+  // Listen first and build behind it: a liveness probe sees a live process (503 "building") instead of
+  // refused connections for as long as the index takes, and Slack gets "busy, try again" meanwhile.
+  const engine = new LiveEngine(config, makeEngine, logger);
   const handle = createSlackApp({
     engine,
     config: config.slack,
@@ -103,6 +105,7 @@ async function serveWith(config: Config, logger: Logger, options: ServeOptions, 
     stores: opened.stores,
     backends: opened.backends,
     ...(opened.installations !== undefined ? { installationStore: opened.installations } : {}),
+    readiness: () => engine.readiness(),
     ...options.app,
   });
 
@@ -131,10 +134,21 @@ async function serveWith(config: Config, logger: Logger, options: ServeOptions, 
     }
     options.onListening?.(info);
 
-    const reason = await waitForStop(options.stopSignal);
+    const stopped = waitForStop(options.stopSignal);
+    let buildError: Error | undefined;
+    const built = engine.start().then(
+      () => engine.watchCorpus(config.watchDebounceMs),
+      (err: unknown) => {
+        buildError = err instanceof Error ? err : new Error(String(err));
+      },
+    );
+    const reason = await Promise.race([stopped, built.then(() => (buildError === undefined ? stopped : "the index could not be built"))]);
     log.info({ reason }, "shutting down: finishing answers in progress");
     await handle.stop();
+    await engine.close();
     log.info("stopped");
+    // A corpus that cannot be indexed is the same clear one-line error as before listening.
+    if (buildError !== undefined) throw buildError;
   } finally {
     process.off("unhandledRejection", onRejection);
   }

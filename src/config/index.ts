@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
   // Documents adding up to more than this are refused: embedding them would take hours.
   MAX_CORPUS_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(5)),
+  // `serve` rebuilds this long after the corpus folder last changed; 0 turns watching off.
+  CORPUS_WATCH_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(1000)),
 
   // Embeddings: local unless asked otherwise, even when an OpenAI key is present.
   EMBEDDINGS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["local", "openai"]).default("local")),
@@ -153,6 +155,8 @@ export interface Config {
   dataDir: string;
   /** `MAX_CORPUS_MB` in bytes. */
   maxCorpusBytes: number;
+  /** `CORPUS_WATCH_MS`: debounce of `serve`'s corpus watch (0: off). */
+  watchDebounceMs: number;
   embeddings: EmbeddingsConfig;
   /** Undefined when answers are extractive (offline). */
   llm?: LlmConfig;
@@ -220,6 +224,7 @@ export function loadConfig(
     indexDir: path.resolve(cwd, overrides.indexDir ?? e.INDEX_DIR),
     dataDir: path.resolve(cwd, e.DATA_DIR),
     maxCorpusBytes: Math.round(e.MAX_CORPUS_MB * 1024 * 1024),
+    watchDebounceMs: e.CORPUS_WATCH_MS,
     embeddings: {
       provider: e.EMBEDDINGS_PROVIDER,
       workers: e.EMBED_WORKERS,

@@ -46,6 +46,8 @@ export interface SlackAppDeps {
   clientOptions?: WebClientOptions;
   /** How long `stop()` waits for answers still being written (default 10 s). */
   drainTimeoutMs?: number;
+  /** Whether the engine can answer yet (serve listens while the index builds): 503 on /healthz until then. */
+  readiness?: () => { ready: boolean; body: Record<string, unknown> };
 }
 
 /** Why start() failed, so that start-up can name the variable to fix. */
@@ -105,6 +107,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
     method: ["GET"],
     handler: async (_req: unknown, res: ServerResponse) => {
       try {
+        const readiness = deps.readiness?.();
+        if (readiness !== undefined && !readiness.ready) {
+          res.writeHead(503, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: false, ...readiness.body, inflight: inflight.size }));
+          return;
+        }
         const status = engine.status();
         // Each backend and whether it answers now; a down one is degraded service, not a dead replica.
         const backends = await Promise.all((deps.backends ?? []).map((b) => b.check()));
@@ -112,6 +120,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
         res.end(
           JSON.stringify({
             ok: true,
+            ...readiness?.body,
             documents: status.documents,
             chunks: status.chunks,
             llm: status.llm.enabled ? (status.llm.model ?? "enabled") : "off",

@@ -1,0 +1,152 @@
+/**
+ * Short answers: when a question asks for a name, number, date, time, place, duration or sum of money, the
+ * span of the cited sentence that is that thing ("How many workers walked off?" → "4,300"), the article's own
+ * text at offsets. Picked by answer type, not learned: among the sentence's spans of the asked type, drop the
+ * ones the question already holds ("Noem" in "Who will Noem meet?") and keep the one nearest the words the
+ * question and the sentence share (the answer stands next to what it answers). No span of that type → null,
+ * never a guess from another type.
+ */
+import { foldText, termOf, words } from "../../text/tokens";
+
+export type ShortType = "date" | "time" | "number" | "duration" | "money" | "person" | "place";
+
+export interface ShortAnswer {
+  text: string;
+  docId: string;
+  /** Offsets into the document's text: `text === documentText.slice(start, end)`. */
+  start: number;
+  end: number;
+}
+
+const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
+const WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const NUMBER_WORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a dozen|dozens|hundreds|thousands|several|half an?)";
+const AMOUNT = `(?:\\d[\\d,]*(?:\\.\\d+)?|${NUMBER_WORD})(?:\\s(?:million|billion|trillion|thousand|hundred))?`;
+const QUALIFIER = "(?:(?:at least|about|nearly|almost|roughly|around|more than|less than|fewer than|over|under|up to|some|just over|just under)\\s)?";
+const UNIT = "(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)";
+/** A capitalised word, a title before a name ("Dr."), or "of"/"the"/"de" between two capitalised words. */
+const CAP = "\\p{Lu}[\\p{L}\\p{N}'’.-]*";
+const NAME = `(?:(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Capt|Lt|Sgt|Prof)\\.\\s)?${CAP}(?:(?:\\s(?:of|de|del|la|von|van|and)\\s|\\s|-)${CAP})*`;
+
+const PATTERNS: Record<ShortType, RegExp> = {
+  time: /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b/gu,
+  date: new RegExp(`(?:${WEEKDAY},?\\s)?${MONTH}(?:\\s\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s\\d{4})?|\\b\\d{1,2}\\s${MONTH}(?:\\s\\d{4})?|(?:(?:early|mid|late)[- ])?\\b(?:1\\d|20)\\d{2}s?\\b|\\b${WEEKDAY}\\b`, "gu"),
+  duration: new RegExp(`\\b${QUALIFIER}${AMOUNT}(?:[\\s-](?:full|more|straight|consecutive))?[\\s-]${UNIT}\\b|\\b(?:a|an)\\s${UNIT}\\b|\\bindefinitely\\b`, "giu"),
+  money: new RegExp(`${QUALIFIER}[$€£]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s(?:million|billion|trillion))?|\\b${AMOUNT}\\s(?:dollars|euros|pounds)\\b`, "giu"),
+  number: new RegExp(`\\b${QUALIFIER}${AMOUNT}(?:\\s?(?:%|percent\\b))?`, "giu"),
+  person: new RegExp(NAME, "gu"),
+  place: new RegExp(NAME, "gu"),
+};
+
+/** Capitalised words that open sentences or name times, not people or places. */
+const NOT_A_NAME = /^(?:The|A|An|It|Its|This|That|These|Those|They|He|She|His|Her|Their|We|I|In|On|At|As|And|But|For|If|When|After|Before|While|By|With|From|Since|During|However|According|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
+
+interface Candidate { start: number; end: number }
+
+/** Spans of `type` in `text` (offsets into it), trimmed of trailing punctuation. */
+export function typedSpans(type: ShortType, text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(PATTERNS[type])) {
+    let start = m.index;
+    let value = m[0];
+    if (type === "person" || type === "place") {
+      // A leading sentence word ("The", "After") is not part of the name; what follows it may be.
+      const parts = value.split(/\s+/);
+      while (parts.length > 0 && NOT_A_NAME.test(parts[0]!)) {
+        const drop = parts.shift()!;
+        start += drop.length + (value.slice(drop.length).match(/^\s+/)?.[0].length ?? 0);
+        value = parts.join(" ");
+      }
+      if (parts.length === 0) continue;
+      // The sentence's first word alone is not a name ("Together", "Officials").
+      if (m.index === 0 && start === 0 && parts.length === 1) continue;
+      value = text.slice(start, m.index + m[0].length);
+    }
+    value = value.replace(/[\s,;:'’-]+$/u, "");
+    // A sentence's full stop is not part of the span; the dot of "a.m." or "Jan." is.
+    if (value.endsWith(".") && !/(?:a\.m|p\.m|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dr|Mr|Mrs|Ms|St|Jr|Sr|Inc|Co|Corp|Ltd|\p{Lu}))\.$/u.test(value)) value = value.slice(0, -1);
+    if (type === "number" && /^(?:1[5-9]|20)\d{2}$/.test(value)) continue; // a year is not a count
+    if (value.length > 0) out.push({ start, end: start + value.length });
+  }
+  return out;
+}
+
+/** How far `candidate` stands from the nearest word of the question in `text` (characters; large when none). */
+function distanceToQuestion(text: string, candidate: Candidate, questionTerms: Set<string>): number {
+  let best = 10_000;
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
+    const t = termOf(m[0]);
+    if (t === null || !questionTerms.has(t)) continue;
+    const end = m.index + m[0].length;
+    if (m.index >= candidate.start && end <= candidate.end) continue;
+    best = Math.min(best, end <= candidate.start ? candidate.start - end : Math.max(0, m.index - candidate.end));
+  }
+  return best;
+}
+
+/** Words that end an organisation's or a place's name: a weak "who" answer, a good "where" one. */
+const INSTITUTION = /\b(?:Council|Board|Commission|Committee|Center|Centre|Street|Road|Avenue|County|City|Association|Department|Inc|Corp|Hospital|School|University|Company|Office|Agency|Court|Park|Station|Rail|Health|Police|Service)s?\b/u;
+const ALL_CAPS = /^[\p{Lu}\s'’.-]+$/u;
+
+/**
+ * Which spans answer the question: the asked type, sharpened by its wording. "What percentage" wants a
+ * percentage; "how much" may be a sum, a share, a count or a time ("How much base pay …? 16 weeks").
+ */
+function candidatesFor(type: ShortType, question: string, sentence: string): Candidate[] {
+  const q = foldText(question);
+  if (/\bper ?cent(?:age)?\b/.test(q)) return typedSpans("number", sentence).filter((c) => /(?:%|percent)$/.test(sentence.slice(c.start, c.end)));
+  const types: ShortType[] = /\bhow much\b/.test(q) && (type === "number" || type === "money") ? ["money", "number", "duration"] : [type];
+  const spans = types.flatMap((t) => typedSpans(t, sentence).map((c) => ({ ...c, type: t })));
+  // The digits of a time, a date or a sum are not a count of their own ("12" of "12:01 a.m.").
+  const others = type === "number" || type === "duration" ? (["time", "date", "money"] as ShortType[]).filter((t) => !types.includes(t)).flatMap((t) => typedSpans(t, sentence)) : [];
+  const inside = (c: Candidate, o: Candidate) => o !== c && o.start <= c.start && o.end >= c.end && (o.end - o.start > c.end - c.start);
+  return spans.filter((c) => !others.some((o) => o.start < c.end && o.end > c.start) && !spans.some((o) => inside(c, o)));
+}
+
+/** Characters added to a candidate's distance when it is the wrong sort of thing for the question. */
+function penalty(type: ShortType, question: string, text: string): number {
+  const q = foldText(question);
+  if ((type === "person" || type === "place") && ALL_CAPS.test(text) && text.length > 3) return 1000; // a dateline
+  if (type === "person" && INSTITUTION.test(text) && !/\b(?:which|what) (?:group|organi[sz]ation|company|order|agency|body|team|firm)\b/.test(q)) return 200;
+  // "Mayor Lorraine Okafor" over "Calloway": a person is more often named in full.
+  if (type === "person" && !/\s/.test(text)) return 30;
+  if (type === "date" && /\bwhat year\b|\bwhich year\b|\bin what year\b/.test(q) && !/\b\d{4}\b/.test(text)) return 200;
+  if (type === "date" && /\b(?:what|which) month\b/.test(q) && /^\d/.test(text)) return 200;
+  return 0;
+}
+
+/**
+ * The short answer in the sentence at `[start, end)` of `documentText`, or null when the question asks
+ * for no typed answer or the sentence holds none it does not already say.
+ */
+export function shortAnswer(input: { type: ShortType | null; question: string; docId: string; documentText: string; start: number; end: number }): ShortAnswer | null {
+  const { type, question, docId, documentText, start, end } = input;
+  if (type === null) return null;
+  const sentence = documentText.slice(start, end);
+  const held = new Set(foldText(question).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const questionTerms = new Set(words(question).map(termOf).filter((t): t is string => t !== null));
+  const fresh = candidatesFor(type, question, sentence).filter((c) => {
+    const own = foldText(sentence.slice(c.start, c.end)).split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^(?:the|a|an|of|and|at|least|about|more|than)$/.test(w));
+    return own.some((w) => !held.has(w));
+  });
+  let best: Candidate | undefined;
+  let bestDistance = Infinity;
+  for (const c of fresh) {
+    const d = distanceToQuestion(sentence, c, questionTerms) + penalty(type, question, sentence.slice(c.start, c.end));
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  if (!best) return null;
+  const text = sentence.slice(best.start, best.end);
+  const short = { text, docId, start: start + best.start, end: start + best.end };
+  // The product's promise: the article's own words, checked, never rebuilt.
+  return documentText.slice(short.start, short.end) === short.text ? short : null;
+}
+
+/** SQuAD's answer normalisation: lower case, no punctuation, no articles, single spaces. */
+export function normaliseAnswer(s: string): string {
+  return foldText(s)
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\b(?:a|an|the)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -5,6 +5,7 @@
 import type { Config } from "./config";
 import { loadCorpus } from "./corpus/load";
 import { closeEmbeddingProvider, createEmbeddingProvider, warmUp } from "./index/embeddings";
+import type { EmbedWorkerPool } from "./index/workerPool";
 import { formatProgress, throttledProgress } from "./index/progress";
 import { type OpenIndexOptions, openIndex, type ArticleIndex } from "./index/store";
 import { DEFAULT_ANSWER_POLICY, extractiveAnswer, weighEvidence, type AnswerPolicy } from "./answer/extractive";
@@ -27,6 +28,8 @@ export interface EngineOptions extends Pick<OpenIndexOptions, "notify" | "onProg
   embedWorkers?: number;
   /** Load the model while the index opens (default: yes with workers, where it costs this thread nothing). */
   warmUp?: boolean;
+  /** Embedding workers started by the caller (its size wins over `embedWorkers`); closed with the engine. */
+  embedPool?: EmbedWorkerPool;
   retrieval?: RetrievalParams;
   policy?: AnswerPolicy;
 }
@@ -225,8 +228,8 @@ export class ArticleEngine implements Engine {
 
 export async function createEngine(config: Config, options: EngineOptions = {}): Promise<ArticleEngine> {
   const logger = options.logger ?? silentLogger;
-  const workers = options.embedWorkers ?? config.embeddings.workers ?? 0;
-  const embedding = await createEmbeddingProvider(config.embeddings, { workers, maxPending: config.embeddings.queueMax });
+  const workers = options.embedPool?.size ?? options.embedWorkers ?? config.embeddings.workers ?? 0;
+  const embedding = await createEmbeddingProvider(config.embeddings, { workers, maxPending: config.embeddings.queueMax, ...(options.embedPool ? { pool: options.embedPool } : {}) });
   // With workers, the model loads on other threads while this one reads the corpus and the index.
   if (options.warmUp ?? workers > 0) {
     warmUp(embedding).catch((err: unknown) => logger.warn({ err: (err as Error).message }, "embedding model warm-up failed"));

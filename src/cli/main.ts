@@ -16,6 +16,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Config } from "../config";
 import type { ArticleEngine } from "../engine";
+import type { EmbedWorkerPool } from "../index/workerPool";
 import type { SummaryLength } from "../contract";
 import { formatAsk, formatQuotes, formatSummary, type FormatContext } from "./format";
 
@@ -65,6 +66,15 @@ interface OpenOptions {
 async function openEngine(globals: GlobalOptions, opts: OpenOptions): Promise<{ engine: ArticleEngine; config: Config }> {
   const { loadConfig } = await loadConfigModule();
   const config = loadConfig(process.env, { corpusDir: globals.corpus, indexDir: globals.index });
+  const workers = config.embeddings.workers ?? opts.defaultWorkers;
+  // Cold start: the workers start loading the model now, in parallel with this thread loading the
+  // engine's modules (LangChain, ~130 ms) and opening the index. The pool module itself is tiny.
+  let embedPool: EmbedWorkerPool | undefined;
+  if (config.embeddings.provider === "local" && workers > 0 && opts.warmUp !== false) {
+    const { EmbedWorkerPool } = await import("../index/workerPool");
+    embedPool = new EmbedWorkerPool({ size: workers, maxPending: config.embeddings.queueMax });
+    embedPool.start();
+  }
   const [{ createEngine }, { createLogger }, onProgress] = await Promise.all([import("../engine"), import("../log"), progressReporter(opts.showProgress ?? process.stderr.isTTY === true)]);
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn");
   const engine = await createEngine(config, {
@@ -72,7 +82,8 @@ async function openEngine(globals: GlobalOptions, opts: OpenOptions): Promise<{ 
     notify: (message) => process.stderr.write(`${message}\n`),
     onProgress,
     forceRebuild: opts.forceRebuild,
-    embedWorkers: config.embeddings.workers ?? opts.defaultWorkers,
+    embedWorkers: workers,
+    ...(embedPool ? { embedPool } : {}),
     ...(opts.warmUp !== undefined ? { warmUp: opts.warmUp } : {}),
     ...(opts.vectorCache !== undefined ? { vectorCache: opts.vectorCache } : {}),
   });

@@ -58,12 +58,15 @@ export interface ProviderOptions {
   workers?: number;
   /** Jobs waiting or running in the pool before more are refused as busy. */
   maxPending?: number;
+  /** A pool the caller started already (the CLI starts it before loading the engine's modules). */
+  pool?: EmbedWorkerPool;
 }
 
 export async function createEmbeddingProvider(config: EmbeddingsConfig, options: ProviderOptions = {}): Promise<EmbeddingProvider> {
   if (config.provider === "local") {
-    const workers = options.workers ?? 0;
-    const embeddings = workers > 0 ? new WorkerPoolEmbeddings(new EmbedWorkerPool({ size: workers, maxPending: options.maxPending })) : new LocalSentenceEmbeddings();
+    const workers = options.pool?.size ?? options.workers ?? 0;
+    const pool = options.pool ?? (workers > 0 ? new EmbedWorkerPool({ size: workers, maxPending: options.maxPending }) : undefined);
+    const embeddings = pool ? new WorkerPoolEmbeddings(pool) : new LocalSentenceEmbeddings();
     return { embeddings, provider: "local", model: LOCAL_MODEL_NAME, dimensions: LOCAL_DIMENSIONS, workers };
   }
   const { OpenAIEmbeddings } = await import("@langchain/openai");

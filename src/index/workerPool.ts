@@ -126,7 +126,9 @@ export class EmbedWorkerPool {
   /** Resolves once every worker has loaded its model (starting them if needed). */
   async ready(): Promise<void> {
     this.start();
-    await Promise.all(this.slots.map((slot) => (slot.ready ? Promise.resolve() : new Promise<void>((resolve) => slot.readyWaiters.push(resolve)))));
+    const waits = this.slots.map((slot) => (slot.ready ? Promise.resolve() : new Promise<void>((resolve) => slot.readyWaiters.push(resolve))));
+    this.updateRefs(); // someone now waits on the workers: they must keep the process alive until ready
+    await Promise.all(waits);
   }
 
   /** Jobs queued or running. */
@@ -159,6 +161,7 @@ export class EmbedWorkerPool {
           new Promise<number>((resolve) => {
             const id = this.nextId++;
             this.statsWaiters.set(id, resolve);
+            this.updateRefs();
             this.post(slot, { type: "stats", id });
           }),
       ),
@@ -219,6 +222,7 @@ export class EmbedWorkerPool {
       case "stats":
         this.statsWaiters.get(reply.id)?.(reply.tensors);
         this.statsWaiters.delete(reply.id);
+        this.updateRefs();
         return;
       case "done":
       case "failed": {
@@ -240,6 +244,10 @@ export class EmbedWorkerPool {
   private onExit(slot: Slot, worker: Worker, code: number): void {
     if (slot.worker !== worker || this.closed) return;
     const wasReady = slot.ready;
+    for (const [id, resolve] of this.statsWaiters) {
+      resolve(Number.NaN); // a stats request may have gone to this worker: never leave it waiting
+      this.statsWaiters.delete(id);
+    }
     const why = slot.lastProblem ?? `exit code ${code}`;
     slot.worker = undefined;
     slot.ready = false;
@@ -291,7 +299,7 @@ export class EmbedWorkerPool {
 
   /** Busy workers keep the process alive; idle ones do not (see the header). */
   private updateRefs(): void {
-    const busy = this.pending > 0 || this.slots.some((s) => s.readyWaiters.length > 0);
+    const busy = this.pending > 0 || this.statsWaiters.size > 0 || this.slots.some((s) => s.readyWaiters.length > 0);
     for (const slot of this.slots) {
       if (busy) slot.worker?.ref();
       else slot.worker?.unref();

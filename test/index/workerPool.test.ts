@@ -3,6 +3,8 @@
  * source through tsx's hook, as under jest): same vectors as the main thread, a bounded queue, and
  * crashes that are survived without a hang.
  */
+import { execFile } from "node:child_process";
+import path from "node:path";
 import { isEngineBusy } from "../../src/contract";
 import { LocalSentenceEmbeddings } from "../../src/index/embeddings";
 import { WorkerPoolEmbeddings } from "../../src/index/poolEmbeddings";
@@ -85,4 +87,16 @@ test("workers that cannot load the model fail the waiting jobs instead of hangin
   } finally {
     await broken.close();
   }
+});
+
+test("from dist/, a process waiting on the workers stays alive until they answer, then exits on its own", async () => {
+  // Idle workers are unref'd so a CLI run exits without close(); waiting on them must still hold the process.
+  const dist = path.join(__dirname, "../../dist/index/workerPool.js");
+  const script = `const { EmbedWorkerPool } = require(${JSON.stringify(dist)});
+    const pool = new EmbedWorkerPool({ size: 1 });
+    pool.ready().then(() => pool.embed(["a question"], "query")).then(([v]) => console.log("dims", v.length));`;
+  const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+    execFile(process.execPath, ["-e", script], { timeout: 60000 }, (error, stdout) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout }));
+  });
+  expect(out).toEqual({ code: 0, stdout: "dims 512\n" });
 });

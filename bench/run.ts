@@ -11,11 +11,13 @@ import os from "node:os";
 import path from "node:path";
 import { type BackendsResult, runBackends } from "./sections/backends";
 import type { ColdStartInput, ColdStartResult } from "./sections/coldStart";
+import type { HopInput, HopResult } from "./sections/hop";
 import type { IngestInput, IngestResult } from "./sections/ingest";
 import type { MemoryInput, MemoryResult } from "./sections/memory";
 import type { QueryInput, QueryResult } from "./sections/query";
 import type { ScaleInput, ScaleResult } from "./sections/scale";
 import type { SlackInput, SlackResult } from "./sections/slack";
+import { type BeforeBuild, BEFORE_COMMIT, buildBefore } from "./lib/before";
 import { type BuildInfo, ensureBuilt } from "./lib/build";
 import { BENCH_DIR, REPO_ROOT, runWorker } from "./lib/child";
 import { progress } from "./lib/log";
@@ -24,8 +26,8 @@ import { type BenchResults, type SectionName, type Sections, checkTargets, rende
 import { removeDir, tempDir } from "./lib/setup";
 import { now } from "./lib/stats";
 
-const ALL: SectionName[] = ["ingest", "query", "backends", "scale", "coldStart", "slack", "memory"];
-const NEEDS_DIST: SectionName[] = ["coldStart", "memory"];
+const ALL: SectionName[] = ["ingest", "query", "hop", "backends", "scale", "coldStart", "slack", "memory"];
+const NEEDS_DIST: SectionName[] = ["coldStart", "memory", "slack"];
 
 interface Args {
   /** Re-render markdown (and targets) from an existing results file; measure nothing. */
@@ -34,10 +36,12 @@ interface Args {
   only: SectionName[];
   keepTemp: boolean;
   outDir: string;
+  /** The commit whose build is the cold-start "before" (issue 14). */
+  before: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, only: ALL, keepTemp: false, outDir: path.join(BENCH_DIR, "results") };
+  const args: Args = { quick: false, only: ALL, keepTemp: false, outDir: path.join(BENCH_DIR, "results"), before: BEFORE_COMMIT };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
     if (a === "--quick") args.quick = true;
@@ -51,8 +55,10 @@ function parseArgs(argv: string[]): Args {
       args.only = names as SectionName[];
     } else if (a === "--out" || a.startsWith("--out=")) {
       args.outDir = path.resolve(a.includes("=") ? a.slice("--out=".length) : (argv[++i] ?? ""));
+    } else if (a === "--before" || a.startsWith("--before=")) {
+      args.before = a.includes("=") ? a.slice("--before=".length) : (argv[++i] ?? "");
     } else if (a === "--help" || a === "-h") {
-      process.stdout.write(`usage: npm run bench [-- --quick] [-- --only ${ALL.join(",")}] [-- --keep-temp] [-- --out DIR] [-- --render RESULTS.json]\n`);
+      process.stdout.write(`usage: npm run bench [-- --quick] [-- --only ${ALL.join(",")}] [-- --keep-temp] [-- --out DIR] [-- --before COMMIT] [-- --render RESULTS.json]\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -63,9 +69,12 @@ const MIN = 60_000;
 
 function plan(quick: boolean, workDir: string) {
   const articleIndex = path.join(workDir, "article-index");
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return {
-    ingest: { workDir, articleIndexDir: articleIndex, syntheticChunks: quick ? [20] : [1_000, 10_000], askSample: quick ? 20 : 1000 } satisfies IngestInput,
+    // The 1,000-chunk corpus (ten documents) is built in the old-design comparison, so the table adds only 10,000.
+    ingest: { workDir, articleIndexDir: articleIndex, syntheticChunks: quick ? [20] : [10_000], askSample: quick ? 20 : 1000, workers: cores, compareChunks: quick ? 200 : 1_000 } satisfies IngestInput,
     query: { indexDir: articleIndex, warmupRounds: quick ? 1 : 3, rounds: quick ? 1 : 5, partRounds: quick ? 1 : 3, ...(quick ? { questionLimit: 30 } : {}) } satisfies QueryInput,
+    hop: { indexDir: articleIndex, warmupRounds: quick ? 1 : 2, rounds: quick ? 1 : 5, ...(quick ? { questionLimit: 30 } : {}) } satisfies HopInput,
     scale: {
       articleIndexDir: articleIndex,
       sizes: quick ? [1_000] : [10_000, 100_000],
@@ -74,8 +83,18 @@ function plan(quick: boolean, workDir: string) {
       mValues: quick ? [16] : [8, 16, 32],
       sets: quick ? ["clustered", "random"] : ["clustered", "diffuse", "random"],
     } satisfies ScaleInput,
-    coldStart: { workDir, articleIndexDir: articleIndex, question: "When does Kristi Noem visit El Salvador?", runsBuilt: quick ? 1 : 5, runsFresh: quick ? 1 : 3, runsBaseline: quick ? 0 : 5, timeoutMs: 2 * MIN } satisfies ColdStartInput,
-    slack: { indexDir: articleIndex, mentions: quick ? 20 : 200, commands: quick ? 10 : 100, burst: quick ? 5 : 10, warmup: quick ? 2 : 5, answerTimeoutMs: 15_000 } satisfies SlackInput,
+    coldStart: { workDir, articleIndexDir: articleIndex, question: "When does Kristi Noem visit El Salvador?", runsBuilt: quick ? 2 : 7, runsFresh: quick ? 1 : 3, runsBaseline: quick ? 2 : 7, timeoutMs: 2 * MIN } satisfies Omit<ColdStartInput, "before">,
+    slack: {
+      indexDir: articleIndex,
+      dataDir: path.join(workDir, "slack-data"),
+      mentions: quick ? 20 : 200,
+      commands: quick ? 10 : 100,
+      warmup: quick ? 2 : 5,
+      bursts: quick
+        ? [{ size: 1, rounds: 5 }, { size: 20, rounds: 1 }, { size: 50, rounds: 1 }, { size: 150, rounds: 1 }]
+        : [{ size: 1, rounds: 50 }, { size: 20, rounds: 10 }, { size: 50, rounds: 6 }, { size: 150, rounds: 3 }],
+      answerTimeoutMs: 30_000,
+    } satisfies SlackInput,
     memory: { indexDir: articleIndex, questions: quick ? 50 : 1_000, sampleEvery: quick ? 10 : 100, cliTimeoutMs: 10 * MIN } satisfies MemoryInput,
     backends: { workDir, ...(quick ? { questionLimit: 30 } : { strategies: true }), warmupRounds: quick ? 0 : 2, rounds: quick ? 1 : 3, batchRepeats: quick ? 1 : 3, timeoutMs: 10 * MIN },
     timeouts: {
@@ -120,6 +139,11 @@ async function main(): Promise<void> {
     build = await ensureBuilt(REPO_ROOT, 5 * MIN);
     progress(`build: ${build.message}`);
   }
+  let before: BeforeBuild | null = null;
+  if (args.only.includes("coldStart")) {
+    before = await buildBefore(REPO_ROOT, workDir, args.before, 5 * MIN);
+    progress(`before: ${before.message}`);
+  }
 
   const sections: Sections = {};
   const errors: BenchResults["errors"] = {};
@@ -128,9 +152,11 @@ async function main(): Promise<void> {
   const runners: Record<SectionName, () => Promise<void>> = {
     ingest: async () => void (sections.ingest = await worker<IngestResult>("ingest", p.ingest, p.timeouts.ingest)),
     query: async () => void (sections.query = await worker<QueryResult>("query", p.query, p.timeouts.other)),
+    hop: async () => void (sections.hop = await worker<HopResult>("hop", p.hop, p.timeouts.other)),
     backends: async () => void (sections.backends = (await runBackends({ ...p.backends, variants: args.quick ? ["default"] : undefined })) satisfies BackendsResult),
     scale: async () => void (sections.scale = await worker<ScaleResult>("scale", p.scale, p.timeouts.scale)),
-    coldStart: async () => void (sections.coldStart = await worker<ColdStartResult>("cold-start", p.coldStart, p.timeouts.other)),
+    coldStart: async () =>
+      void (sections.coldStart = await worker<ColdStartResult>("cold-start", { ...p.coldStart, ...(before?.ok ? { before: { dir: before.dir, commit: before.commit } } : {}) } satisfies ColdStartInput, p.timeouts.other)),
     slack: async () => void (sections.slack = await worker<SlackResult>("slack", p.slack, p.timeouts.other)),
     memory: async () => void (sections.memory = await worker<MemoryResult>("memory", p.memory, p.timeouts.other)),
   };
@@ -161,6 +187,7 @@ async function main(): Promise<void> {
     durationMs: Math.round(now() - started),
     loadAverageEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
     build,
+    before,
     sectionMs,
     errors,
     sections,

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { runBackendVariant } from "./sections/backends";
 import { runColdStart } from "./sections/coldStart";
+import { runHop } from "./sections/hop";
 import { runIngest } from "./sections/ingest";
 import { runMemory } from "./sections/memory";
 import { runQuery } from "./sections/query";
@@ -15,6 +16,7 @@ import { runSlack } from "./sections/slack";
 const TASKS: Record<string, (input: never) => Promise<unknown>> = {
   ingest: runIngest,
   query: runQuery,
+  hop: runHop,
   scale: runScale,
   "cold-start": runColdStart,
   slack: runSlack,

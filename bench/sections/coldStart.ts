@@ -1,7 +1,8 @@
 /**
- * Cold start: wall time of the real CLI, `node bin/article-bot.js ask "…"`, as a new process, from
- * spawn to exit: with an index already built, and with none (a fresh INDEX_DIR, so the run builds it).
- * For scale, `node -e 0` (Node itself) and `article-bot --help` (loading the CLI's modules).
+ * Cold start: wall time of the real CLI as a new process, from spawn to exit: `--help`, and
+ * `ask "…"` with an index already built, for today's build and for the design before issue 14 (the
+ * commit named in lib/before.ts, compiled in this run), runs interleaved so both see the same load.
+ * Also `ask` with no index (a fresh INDEX_DIR, so the run builds it) and, for scale, `node -e 0`.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -19,6 +20,8 @@ export interface ColdStartInput {
   runsFresh: number;
   runsBaseline: number;
   timeoutMs: number;
+  /** The old design's checkout (compiled), if it could be built. */
+  before?: { dir: string; commit: string };
 }
 
 export interface ColdRow {
@@ -31,9 +34,17 @@ export interface ColdRow {
   engineMs?: number;
 }
 
+export interface ColdPair {
+  what: "help" | "ask";
+  now: ColdRow;
+  before?: ColdRow;
+}
+
 export interface ColdStartResult {
   rows: ColdRow[];
+  pairs: ColdPair[];
   question: string;
+  beforeCommit?: string;
 }
 
 interface RunOutcome {
@@ -75,29 +86,47 @@ function row(what: string, outcomes: RunOutcome[], withEngineMs: boolean): ColdR
 
 export async function runColdStart(input: ColdStartInput): Promise<ColdStartResult> {
   const cli = path.join(REPO_ROOT, "bin/article-bot.js");
-  const base = { LLM_PROVIDER: "none", EMBEDDINGS_PROVIDER: "local", CORPUS_DIR: ARTICLE_CORPUS, LOG_LEVEL: "" };
+  const oldCli = input.before ? path.join(input.before.dir, "bin/article-bot.js") : undefined;
+  // EMBED_WORKERS unset: each build's own default (today: one worker for ask; before: no workers existed).
+  const base = { LLM_PROVIDER: "none", EMBEDDINGS_PROVIDER: "local", CORPUS_DIR: ARTICLE_CORPUS, LOG_LEVEL: "", EMBED_WORKERS: "" };
   const rows: ColdRow[] = [];
+  const pairs: ColdPair[] = [];
   const repeat = async (n: number, fn: (i: number) => Promise<RunOutcome>) => {
     const out: RunOutcome[] = [];
     for (let i = 0; i < n; i++) out.push(await fn(i));
     return out;
   };
+  /** n runs of today's command and the old one, alternating. */
+  const interleaved = async (n: number, args: (bin: string) => string[], env: (old: boolean) => NodeJS.ProcessEnv) => {
+    const today: RunOutcome[] = [];
+    const old: RunOutcome[] = [];
+    for (let i = 0; i < n; i++) {
+      today.push(await runOnce(args(cli), env(false), input.timeoutMs));
+      if (oldCli) old.push(await runOnce(args(oldCli), env(true), input.timeoutMs));
+    }
+    return { today, old };
+  };
 
-  if (input.runsBaseline > 0) {
-    rows.push(row("node -e 0 (Node start-up alone)", await repeat(input.runsBaseline, () => runOnce(["-e", "0"], {}, input.timeoutMs)), false));
-    rows.push(row("article-bot --help (CLI modules)", await repeat(input.runsBaseline, () => runOnce([cli, "--help"], base, input.timeoutMs)), false));
-  }
+  if (input.runsBaseline > 0) rows.push(row("node -e 0 (Node start-up alone)", await repeat(input.runsBaseline, () => runOnce(["-e", "0"], {}, input.timeoutMs)), false));
+
+  const help = await interleaved(Math.max(1, input.runsBaseline), (bin) => [bin, "--help"], () => base);
+  const helpNow = row("article-bot --help", help.today, false);
+  rows.push(helpNow);
+  pairs.push({ what: "help", now: helpNow, ...(oldCli ? { before: row(`article-bot --help (before, ${input.before?.commit})`, help.old, false) } : {}) });
 
   const builtDir = input.articleIndexDir;
-  await runOnce([cli, "ask", input.question, "--json"], { ...base, INDEX_DIR: builtDir }, input.timeoutMs); // warms the disk cache (and builds if needed); not counted
-  rows.push(
-    row(
-      "article-bot ask, index built",
-      await repeat(input.runsBuilt, () => runOnce([cli, "ask", input.question, "--json"], { ...base, INDEX_DIR: builtDir }, input.timeoutMs)),
-      true,
-    ),
-  );
-  progress(`cold start: built index ${rows.at(-1)?.medianMs} ms`);
+  // The old build reads its own index (same format, but never share a folder between two builds' runs).
+  const oldDir = path.join(input.workDir, "cold-before-index");
+  const askArgs = (bin: string) => [bin, "ask", input.question, "--json"];
+  const askEnv = (old: boolean) => ({ ...base, INDEX_DIR: old ? oldDir : builtDir });
+  await runOnce(askArgs(cli), askEnv(false), input.timeoutMs); // warms the disk cache (and builds if needed); not counted
+  if (oldCli) await runOnce(askArgs(oldCli), askEnv(true), input.timeoutMs);
+  const ask = await interleaved(input.runsBuilt, askArgs, askEnv);
+  const askNow = row("article-bot ask, index built", ask.today, true);
+  rows.push(askNow);
+  pairs.push({ what: "ask", now: askNow, ...(oldCli ? { before: row(`article-bot ask, index built (before, ${input.before?.commit})`, ask.old, true) } : {}) });
+  progress(`cold start: ask with a built index ${askNow.medianMs} ms${oldCli ? ` (before: ${pairs.at(-1)?.before?.medianMs} ms)` : ""}`);
+
   rows.push(
     row(
       "article-bot ask, no index (builds it)",
@@ -113,5 +142,5 @@ export async function runColdStart(input: ColdStartInput): Promise<ColdStartResu
     ),
   );
   progress(`cold start: no index ${rows.at(-1)?.medianMs} ms`);
-  return { rows, question: input.question };
+  return { rows, pairs, question: input.question, ...(input.before ? { beforeCommit: input.before.commit } : {}) };
 }

@@ -1,14 +1,20 @@
 /**
  * Ingest: time to build the index (embeddings of every chunk and sentence, HNSW, files) for the article
- * and for synthetic corpora of N chunks, with the model already loaded (its load time is its own row).
- * For each synthetic corpus the warm `ask` latency on that index is measured too: the bot must stay
- * fast as the corpus grows.
+ * and for synthetic corpora of N chunks, on every core (`workers` embedding threads), with the models
+ * already loaded (their load time is its own row). For each synthetic corpus the warm `ask` latency on
+ * that index is measured too: the bot must stay fast as the corpus grows.
+ *
+ * Then, on the corpus of `compareChunks` chunks (ten documents), the design before issue 14 beside
+ * today's, in this run: embeddings on the calling thread with no vector reuse (EMBED_WORKERS=0 and
+ * `vectorCache: false` select exactly the old code path: one 64-text slice after the other), one worker,
+ * every core; then a forced rebuild of the unchanged corpus and a rebuild after one document of the ten
+ * was replaced, which reuse vectors today and re-embed everything in the old design.
  */
+import { copyFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadCorpus } from "../../src/corpus/load";
 import { ArticleEngine } from "../../src/engine";
-import { chunkDocument } from "../../src/index/chunk";
-import { LocalSentenceEmbeddings, createEmbeddingProvider } from "../../src/index/embeddings";
+import { type EmbeddingProvider, closeEmbeddingProvider, createEmbeddingProvider, warmUp } from "../../src/index/embeddings";
 import { buildIndex } from "../../src/index/store";
 import { progress } from "../lib/log";
 import { ARTICLE_CORPUS, evalQuestions, folderBytes, offlineConfig, removeDir } from "../lib/setup";
@@ -23,6 +29,10 @@ export interface IngestInput {
   syntheticChunks: number[];
   /** Questions asked on each synthetic index (a sample of the evaluation set). */
   askSample: number;
+  /** Embedding worker threads for the builds ("every core"). */
+  workers: number;
+  /** Size of the corpus the old design is measured on, in chunks (10 documents of 100 paragraphs at 1,000). */
+  compareChunks: number;
 }
 
 export interface IngestRow {
@@ -35,9 +45,6 @@ export interface IngestRow {
   loadMs: number;
   buildMs: number;
   embedMs: number;
-  /** Of embedMs: the chunk texts (embedded first) and the sentences. */
-  chunkEmbedMs: number;
-  sentenceEmbedMs: number;
   /** HNSW insertion and writing the files, after the last embedding. */
   indexWriteMs: number;
   sentencesPerSec: number;
@@ -47,85 +54,184 @@ export interface IngestRow {
   ask?: Distribution;
 }
 
+export interface BuildFigure {
+  buildMs: number;
+  textsPerSec: number;
+  /** Texts the model was asked to embed (the rest came from the vector cache). */
+  embedded: number;
+}
+
+export interface IngestCompare {
+  corpus: string;
+  documents: number;
+  texts: number;
+  workers: number;
+  /** The old design: the calling thread, everything embedded. */
+  before: BuildFigure;
+  oneWorker: BuildFigure;
+  allWorkers: BuildFigure;
+  /** Forced rebuild of the unchanged corpus (today: vectors reused; the old design: `before` again). */
+  unchanged: BuildFigure;
+  /** Rebuild after one of the documents was replaced by new text. */
+  oneChanged: BuildFigure & { changedDocumentTexts: number };
+}
+
 export interface IngestResult {
   modelLoadMs: number;
+  workers: number;
   rows: IngestRow[];
+  compare?: IngestCompare;
   seed: number;
 }
 
 const SEED = 20250326;
 
+async function provider(workers: number): Promise<EmbeddingProvider> {
+  const p = await createEmbeddingProvider({ provider: "local", openaiModel: "unused" }, { workers });
+  await warmUp(p);
+  return p;
+}
+
+interface Timed {
+  ms: number;
+  embedMs: number;
+  embedded: number;
+  index: Awaited<ReturnType<typeof buildIndex>>;
+}
+
+async function timedBuild(corpusDir: string, embedding: EmbeddingProvider, indexDir: string, vectorCache: boolean, label: string): Promise<Timed> {
+  const corpus = await loadCorpus(corpusDir);
+  let lastEmbedAt = 0;
+  let embedded = 0;
+  const b0 = now();
+  const index = await buildIndex(corpus, embedding, indexDir, {
+    vectorCache,
+    onProgress: (done, total) => {
+      lastEmbedAt = now();
+      embedded = done;
+      if (done === total || done % 2048 < 64) progress(`ingest: ${label}: embedded ${done}/${total}`);
+    },
+  });
+  const ms = now() - b0;
+  return { ms, embedMs: embedded > 0 ? lastEmbedAt - b0 : 0, embedded, index };
+}
+
+const figure = (t: Timed, texts: number): BuildFigure => ({ buildMs: round(t.ms), textsPerSec: round(texts / (t.ms / 1000)), embedded: t.embedded });
+
+async function compareDesigns(dir: string, articleDocs: Parameters<typeof writeSyntheticCorpus>[1], workDir: string, workers: number, chunks: number): Promise<IngestCompare> {
+  const indexFor = (name: string) => path.join(workDir, `compare-${name}`);
+  const inThread = await provider(0);
+  const before = await timedBuild(dir, inThread, indexFor("before"), false, "old design (in-thread, no reuse)");
+  removeDir(indexFor("before"));
+  const texts = before.index.manifest.counts.chunks + before.index.manifest.counts.sentences;
+  progress(`ingest: old design ${Math.round(before.ms)} ms`);
+
+  const one = await provider(1);
+  const oneWorker = await timedBuild(dir, one, indexFor("one"), false, "1 worker");
+  await closeEmbeddingProvider(one);
+  removeDir(indexFor("one"));
+
+  const all = await provider(workers);
+  const keep = indexFor("all");
+  try {
+    const allWorkers = await timedBuild(dir, all, keep, true, `${workers} workers`);
+    const unchanged = await timedBuild(dir, all, keep, true, "unchanged rebuild");
+    // One document of the ten replaced by new text (a corpus of other sentences, same size).
+    const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+    const victim = files[Math.floor(files.length / 2)];
+    if (victim === undefined) throw new Error("the comparison corpus has no files");
+    const replacement = path.join(workDir, "compare-replacement");
+    writeSyntheticCorpus(replacement, articleDocs, Math.round(chunks / Math.max(1, files.length)), SEED + 7);
+    copyFileSync(path.join(replacement, readdirSync(replacement)[0] ?? ""), path.join(dir, victim));
+    const changed = await timedBuild(dir, all, keep, true, "one document changed");
+    const changedDoc = (await loadCorpus(dir)).documents.find((d) => `${d.id}.txt` === victim || d.id === victim.replace(/\.txt$/, ""));
+    const changedTexts = changedDoc ? changedDoc.sentences.length + changed.index.chunks.filter((c) => c.docId === changedDoc.id).length : Number.NaN;
+    return {
+      corpus: `synthetic ${chunks.toLocaleString("en-US")} chunks`,
+      documents: before.index.manifest.counts.documents,
+      texts,
+      workers,
+      before: figure(before, texts),
+      oneWorker: figure(oneWorker, texts),
+      allWorkers: figure(allWorkers, texts),
+      unchanged: figure(unchanged, texts),
+      oneChanged: { ...figure(changed, texts), changedDocumentTexts: changedTexts },
+    };
+  } finally {
+    await closeEmbeddingProvider(all);
+    removeDir(keep);
+  }
+}
+
 export async function runIngest(input: IngestInput): Promise<IngestResult> {
-  const embedding = await createEmbeddingProvider({ provider: "local", openaiModel: "unused" });
   const t0 = now();
-  if (embedding.embeddings instanceof LocalSentenceEmbeddings) await embedding.embeddings.warmUp();
+  const embedding = await provider(input.workers);
   const modelLoadMs = now() - t0;
-  progress(`ingest: model loaded in ${Math.round(modelLoadMs)} ms`);
+  progress(`ingest: ${input.workers} worker(s) loaded the model in ${Math.round(modelLoadMs)} ms`);
 
   const article = await loadCorpus(ARTICLE_CORPUS);
   const questions = evalQuestions();
-  const corpora: Array<{ name: string; dir: string }> = [{ name: "article", dir: ARTICLE_CORPUS }];
+  const corpora: Array<{ name: string; dir: string; chunks?: number }> = [{ name: "article", dir: ARTICLE_CORPUS }];
   for (const n of input.syntheticChunks) {
     const dir = path.join(input.workDir, `synthetic-${n}`);
     const info = writeSyntheticCorpus(dir, article.documents, n, SEED + n);
-    corpora.push({ name: `synthetic ${n.toLocaleString("en-US")} chunks`, dir });
+    corpora.push({ name: `synthetic ${n.toLocaleString("en-US")} chunks`, dir, chunks: n });
     progress(`ingest: wrote ${info.paragraphs} paragraphs (${info.sentences} sentences) in ${info.files} files to ${dir}`);
   }
 
   const rows: IngestRow[] = [];
-  for (const c of corpora) {
-    const isArticle = c.dir === ARTICLE_CORPUS;
-    const indexDir = isArticle ? input.articleIndexDir : path.join(input.workDir, `index-${rows.length}`);
-    if (isArticle) removeDir(indexDir); // always a full build, even if a previous section left one
-    const l0 = now();
-    const corpus = await loadCorpus(c.dir);
-    const loadMs = now() - l0;
-    let lastEmbedAt = 0;
-    let chunksDoneAt = 0;
-    // buildIndex embeds every chunk text first, then every sentence.
-    const chunkTexts = corpus.documents.reduce((n, d) => n + chunkDocument(d).length, 0);
-    const b0 = now();
-    const index = await buildIndex(corpus, embedding, indexDir, {
-      onProgress: (done, total) => {
-        lastEmbedAt = now();
-        if (done <= chunkTexts) chunksDoneAt = lastEmbedAt;
-        if (done === total || done % 2048 < 64) progress(`ingest: ${c.name}: embedded ${done}/${total}`);
-      },
-    });
-    const buildMs = now() - b0;
-    const sentences = index.manifest.counts.sentences;
-    const chunks = index.manifest.counts.chunks;
-    const row: IngestRow = {
-      corpus: c.name,
-      documents: index.manifest.counts.documents,
-      chunks,
-      sentences,
-      embeddedTexts: chunks + sentences,
-      loadMs: round(loadMs),
-      buildMs: round(buildMs),
-      embedMs: round(lastEmbedAt - b0),
-      chunkEmbedMs: round(chunksDoneAt - b0),
-      sentenceEmbedMs: round(lastEmbedAt - chunksDoneAt),
-      indexWriteMs: round(b0 + buildMs - lastEmbedAt),
-      sentencesPerSec: round(sentences / (buildMs / 1000)),
-      textsPerSec: round((chunks + sentences) / (buildMs / 1000)),
-      indexMB: Math.round((folderBytes(indexDir) / 1024 ** 2) * 10) / 10,
-    };
-    if (!isArticle) {
-      const engine = new ArticleEngine(index, offlineConfig(c.dir, indexDir));
-      const sample = questions.slice(0, Math.min(input.askSample, questions.length));
-      for (const q of sample.slice(0, 5)) await engine.ask(q); // warm-up
-      const times: number[] = [];
-      for (const q of sample) {
-        const a = now();
-        await engine.ask(q);
-        times.push(now() - a);
+  try {
+    for (const c of corpora) {
+      const isArticle = c.dir === ARTICLE_CORPUS;
+      const indexDir = isArticle ? input.articleIndexDir : path.join(input.workDir, `index-${rows.length}`);
+      if (isArticle) removeDir(indexDir); // always a full build, even if a previous section left one
+      const l0 = now();
+      await loadCorpus(c.dir);
+      const loadMs = now() - l0;
+      const built = await timedBuild(c.dir, embedding, indexDir, false, c.name);
+      const { index } = built;
+      const sentences = index.manifest.counts.sentences;
+      const chunks = index.manifest.counts.chunks;
+      const row: IngestRow = {
+        corpus: c.name,
+        documents: index.manifest.counts.documents,
+        chunks,
+        sentences,
+        embeddedTexts: chunks + sentences,
+        loadMs: round(loadMs),
+        buildMs: round(built.ms),
+        embedMs: round(built.embedMs),
+        indexWriteMs: round(built.ms - built.embedMs),
+        sentencesPerSec: round(sentences / (built.ms / 1000)),
+        textsPerSec: round((chunks + sentences) / (built.ms / 1000)),
+        indexMB: Math.round((folderBytes(indexDir) / 1024 ** 2) * 10) / 10,
+      };
+      if (!isArticle) {
+        const engine = new ArticleEngine(index, offlineConfig(c.dir, indexDir));
+        const sample = questions.slice(0, Math.min(input.askSample, questions.length));
+        for (const q of sample.slice(0, 5)) await engine.ask(q); // warm-up
+        const times: number[] = [];
+        for (const q of sample) {
+          const a = now();
+          await engine.ask(q);
+          times.push(now() - a);
+        }
+        row.ask = roundDistribution(distribution(times));
       }
-      row.ask = roundDistribution(distribution(times));
+      rows.push(row);
+      progress(`ingest: ${c.name}: ${chunks} chunks, ${sentences} sentences in ${Math.round(built.ms)} ms (${row.textsPerSec} texts/s)`);
+      if (!isArticle) removeDir(indexDir);
     }
-    rows.push(row);
-    progress(`ingest: ${c.name}: ${chunks} chunks, ${sentences} sentences in ${Math.round(buildMs)} ms (${row.sentencesPerSec} sentences/s)`);
-    if (!isArticle) removeDir(indexDir);
+  } finally {
+    await closeEmbeddingProvider(embedding);
   }
-  return { modelLoadMs: round(modelLoadMs), rows, seed: SEED };
+
+  let compare: IngestCompare | undefined;
+  if (input.compareChunks > 0) {
+    const dir = path.join(input.workDir, `compare-corpus-${input.compareChunks}`);
+    writeSyntheticCorpus(dir, article.documents, input.compareChunks, SEED + input.compareChunks);
+    compare = await compareDesigns(dir, article.documents, input.workDir, input.workers, input.compareChunks);
+    removeDir(dir);
+  }
+  return { modelLoadMs: round(modelLoadMs), workers: input.workers, rows, ...(compare ? { compare } : {}), seed: SEED };
 }

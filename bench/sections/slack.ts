@@ -1,26 +1,34 @@
 /**
- * Slack path: the real Bolt app (`createSlackApp` from src/slack, HTTP mode) in its own process, a
- * fake Slack Web API here, everything on 127.0.0.1. Each request is signed as Slack signs it
+ * Slack path: the real `node bin/article-bot.js serve` (HTTP mode, memory stores) in its own process,
+ * a fake Slack Web API here, everything on 127.0.0.1. Each request is signed as Slack signs it
  * (HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret) and sent on a new connection; we
  * time the HTTP ack (response complete) and the arrival of the answer at the fake: `chat.postMessage`
- * for an app_mention, the `response_url` post for the slash command.
+ * (or a "busy" `chat.postEphemeral`) for an app_mention, the `response_url` post for the slash command.
+ *
+ * Bursts of 1, 20, 50 and 150 simultaneous mentions run against two servers in turn: today's design
+ * (EMBED_WORKERS=1, serve's default: query embeddings on a worker thread) and the design before issue 14
+ * (EMBED_WORKERS=0: the same code embedding on the event loop's thread, as before). Bodies and
+ * signatures are made before a burst starts, so the client's own work does not delay the sends.
  */
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
-import { BENCH_DIR, killChild } from "../lib/child";
+import { REPO_ROOT, killChild } from "../lib/child";
 import { FakeSlack } from "../lib/fakeSlack";
 import { progress } from "../lib/log";
-import { evalQuestions } from "../lib/setup";
-import { type Distribution, distribution, now, roundDistribution } from "../lib/stats";
+import { ARTICLE_CORPUS, evalQuestions } from "../lib/setup";
+import { type Distribution, distribution, now, roundDistribution, sleep } from "../lib/stats";
 
 export interface SlackInput {
   indexDir: string;
+  dataDir: string;
   mentions: number;
   commands: number;
-  burst: number;
   warmup: number;
+  /** Simultaneous mentions, and how many times each burst is sent. */
+  bursts: Array<{ size: number; rounds: number }>;
   answerTimeoutMs: number;
 }
 
@@ -32,69 +40,114 @@ export interface SlackRow {
   answer: Distribution;
 }
 
+export type Design = "now" | "before";
+
+export interface BurstRow {
+  design: Design;
+  workers: number;
+  size: number;
+  rounds: number;
+  n: number;
+  ack: Distribution;
+  answer: Distribution;
+  acksOver1s: number;
+  acksOver3s: number;
+  /** Answered "busy, try again" (a full embedding queue). */
+  busy: number;
+  failures: number;
+}
+
+export interface ServeMemory {
+  design: Design;
+  rssMB: number;
+  peakMB: number;
+}
+
 export interface SlackResult {
   rows: SlackRow[];
+  bursts: BurstRow[];
+  memory: ServeMemory[];
   failures: number;
   webApiCalls: Record<string, number>;
 }
 
 const SECRET = randomBytes(16).toString("hex");
+const DESIGNS: Array<{ design: Design; workers: number }> = [
+  { design: "now", workers: 1 },
+  { design: "before", workers: 0 },
+];
 
 function sign(timestamp: number, body: string): string {
   return `v0=${createHmac("sha256", SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
-/** POSTs a signed body; resolves with the time from sending to the complete response. */
-function postSigned(port: number, body: string, contentType: string): Promise<{ status: number; sentAt: number; ackMs: number }> {
+interface Signed {
+  body: string;
+  headers: Record<string, string | number>;
+}
+
+function signed(body: string, contentType: string): Signed {
   const timestamp = Math.floor(Date.now() / 1000);
-  const headers = {
-    "content-type": contentType,
-    "content-length": Buffer.byteLength(body),
-    "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
-    "x-slack-request-timestamp": String(timestamp),
-    "x-slack-signature": sign(timestamp, body),
+  return {
+    body,
+    headers: {
+      "content-type": contentType,
+      "content-length": Buffer.byteLength(body),
+      "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": sign(timestamp, body),
+    },
   };
+}
+
+/** POSTs a signed body; resolves with the time from sending to the complete response. */
+function post(port: number, req: Signed): Promise<{ status: number; sentAt: number; ackMs: number }> {
   return new Promise((resolve, reject) => {
     const sentAt = now();
-    const req = request({ host: "127.0.0.1", port, path: "/slack/events", method: "POST", headers, agent: false, timeout: 10_000 }, (res) => {
+    const r = request({ host: "127.0.0.1", port, path: "/slack/events", method: "POST", headers: req.headers, agent: false, timeout: 10_000 }, (res) => {
       res.resume();
       res.on("end", () => resolve({ status: res.statusCode ?? 0, sentAt, ackMs: now() - sentAt }));
     });
-    req.on("timeout", () => req.destroy(new Error("request timed out")));
-    req.on("error", reject);
-    req.end(body);
+    r.on("timeout", () => r.destroy(new Error("request timed out")));
+    r.on("error", reject);
+    r.end(req.body);
   });
 }
 
 let sequence = 0;
 
-function mentionBody(question: string): { body: string; ts: string } {
+function mentionRequest(question: string): { req: Signed; ts: string } {
   const n = ++sequence;
   const ts = `${1730000000 + n}.${String(n % 1_000_000).padStart(6, "0")}`;
   const event = {
     token: "verification-token-deprecated",
     team_id: "T0TEAM",
     api_app_id: "A0APP",
-    event: { type: "app_mention", user: "U0HUMAN1", text: `<@U0BOTUSER> ${question}`, ts, channel: "C0GENERAL", event_ts: ts, team: "T0TEAM" },
+    event: { type: "app_mention", user: `U0HUMAN${n % 7}`, text: `<@U0BOTUSER> ${question}`, ts, channel: "C0GENERAL", event_ts: ts, team: "T0TEAM" },
     type: "event_callback",
-    event_id: `Ev0BENCH${n}`,
+    event_id: `Ev0BENCH${n}${randomBytes(3).toString("hex")}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ enterprise_id: null, team_id: "T0TEAM", user_id: "U0BOTUSER", is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
   };
-  return { body: JSON.stringify(event), ts };
+  return { req: signed(JSON.stringify(event), "application/json"), ts };
 }
 
-async function mention(fake: FakeSlack, port: number, question: string, timeoutMs: number): Promise<{ ackMs: number; answerMs: number }> {
-  const { body, ts } = mentionBody(question);
-  const answered = fake.waitFor((a) => a.method === "chat.postMessage" && a.args.thread_ts === ts, timeoutMs);
-  const sent = await postSigned(port, body, "application/json");
+interface Outcome {
+  ackMs: number;
+  answerMs: number;
+  busy: boolean;
+}
+
+async function sendMention(fake: FakeSlack, port: number, m: { req: Signed; ts: string }, timeoutMs: number): Promise<Outcome> {
+  const answered = fake.waitFor((a) => (a.method === "chat.postMessage" || a.method === "chat.postEphemeral") && a.args.thread_ts === m.ts, timeoutMs);
+  const sent = await post(port, m.req);
   if (sent.status !== 200) throw new Error(`mention answered HTTP ${sent.status}`);
   const arrival = await answered;
-  return { ackMs: sent.ackMs, answerMs: arrival.at - sent.sentAt };
+  return { ackMs: sent.ackMs, answerMs: arrival.at - sent.sentAt, busy: arrival.method === "chat.postEphemeral" };
 }
 
-async function command(fake: FakeSlack, port: number, question: string, timeoutMs: number): Promise<{ ackMs: number; answerMs: number }> {
+async function command(fake: FakeSlack, port: number, question: string, timeoutMs: number): Promise<Outcome> {
   const id = `bench${++sequence}`;
   const body = new URLSearchParams({
     token: "verification-token-deprecated",
@@ -113,99 +166,146 @@ async function command(fake: FakeSlack, port: number, question: string, timeoutM
   }).toString();
   // The answer, not a "Thinking…" placeholder (shown only when an answer takes over a second).
   const answered = fake.waitFor((a) => a.method === `response_url:${id}` && !(a.args.text ?? "").includes("Thinking"), timeoutMs);
-  const sent = await postSigned(port, body, "application/x-www-form-urlencoded");
+  const sent = await post(port, signed(body, "application/x-www-form-urlencoded"));
   if (sent.status !== 200) throw new Error(`command answered HTTP ${sent.status}`);
   const arrival = await answered;
-  return { ackMs: sent.ackMs, answerMs: arrival.at - sent.sentAt };
+  return { ackMs: sent.ackMs, answerMs: arrival.at - sent.sentAt, busy: false };
 }
 
-function startServer(indexDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(path.join(BENCH_DIR, "slackServer.ts"), [], {
-    execArgv: process.execArgv,
-    env: { ...process.env, BENCH_INDEX_DIR: indexDir },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+/** Starts `article-bot serve` and resolves when its log says it listens (port 0: any free port). */
+function startServe(input: SlackInput, fake: FakeSlack, workers: number): Promise<{ child: ChildProcess; port: number }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LLM_PROVIDER: "none",
+    EMBEDDINGS_PROVIDER: "local",
+    EMBED_WORKERS: String(workers),
+    CORPUS_DIR: ARTICLE_CORPUS,
+    INDEX_DIR: input.indexDir,
+    DATA_DIR: input.dataDir,
+    SLACK_BOT_TOKEN: "xoxb-bench-not-a-token",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_RATE_LIMIT_PER_MINUTE: "1000000",
+    PORT: "0",
+    LOG_LEVEL: "info",
+  };
+  delete env.SLACK_APP_TOKEN;
+  delete env.REDIS_URL;
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/article-bot.js"), "serve"], { cwd: REPO_ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
   return new Promise((resolve, reject) => {
+    let tail = "";
     const timer = setTimeout(() => {
       void killChild(child);
-      reject(new Error("the Slack app did not start within 120 s"));
+      reject(new Error("serve did not start within 120 s"));
     }, 120_000);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`the Slack app exited with code ${code}`));
+      reject(new Error(`serve exited with code ${code}: ${tail.trim().split("\n").slice(-2).join(" / ")}`));
     });
-    child.on("message", (m: { type?: string; port?: number }) => {
-      if (m.type === "listening" && typeof m.port === "number") {
+    // Its log is read to the end (an unread pipe would block it); the listening line carries the port.
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      tail = (tail + chunk).slice(-4000);
+      const m = /"port":(\d+)[^\n]*listening for Slack over HTTP/.exec(tail);
+      if (m?.[1] !== undefined) {
         clearTimeout(timer);
-        resolve({ child, port: m.port });
+        child.removeAllListeners("exit");
+        resolve({ child, port: Number(m[1]) });
       }
     });
   });
+}
+
+function procStatusMB(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`${field}:`));
+  return Math.round((Number(line?.replace(/[^0-9]/g, "") ?? Number.NaN) / 1024) * 10) / 10;
+}
+
+async function stopServe(child: ChildProcess): Promise<void> {
+  child.kill("SIGTERM");
+  const exited = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 15_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+  if (!exited) await killChild(child);
+}
+
+const d = (xs: number[]) => roundDistribution(distribution(xs));
+
+async function burst(fake: FakeSlack, port: number, size: number, questions: string[], timeoutMs: number) {
+  const prepared = Array.from({ length: size }, (_, i) => mentionRequest(questions[(sequence + i) % questions.length] ?? ""));
+  return Promise.allSettled(prepared.map((m) => sendMention(fake, port, m, timeoutMs)));
 }
 
 export async function runSlack(input: SlackInput): Promise<SlackResult> {
   const fake = new FakeSlack();
   await fake.start();
-  process.env.SLACK_BOT_TOKEN = "xoxb-bench-not-a-token";
-  process.env.SLACK_SIGNING_SECRET = SECRET;
-  process.env.SLACK_API_URL = fake.apiUrl;
-  process.env.SLACK_RATE_LIMIT_PER_MINUTE = "1000000";
-  process.env.PORT = "0";
-  delete process.env.SLACK_APP_TOKEN;
-  const { child, port } = await startServer(input.indexDir);
-  progress(`slack: Bolt app listening on 127.0.0.1:${port}, fake Web API at ${fake.apiUrl}`);
   const questions = evalQuestions();
   const rows: SlackRow[] = [];
+  const bursts: BurstRow[] = [];
+  const memory: ServeMemory[] = [];
   let failures = 0;
   try {
-    for (let i = 0; i < input.warmup; i++) {
-      await mention(fake, port, questions[i % questions.length] ?? "", input.answerTimeoutMs);
-      await command(fake, port, questions[i % questions.length] ?? "", input.answerTimeoutMs);
-    }
-    const measure = async (what: string, n: number, fn: (q: string) => Promise<{ ackMs: number; answerMs: number }>) => {
-      const acks: number[] = [];
-      const answers: number[] = [];
-      for (let i = 0; i < n; i++) {
-        try {
-          const r = await fn(questions[i % questions.length] ?? "");
-          acks.push(r.ackMs);
-          answers.push(r.answerMs);
-        } catch (err) {
-          failures++;
-          progress(`slack: ${what} #${i} failed: ${(err as Error).message}`);
+    for (const { design, workers } of DESIGNS) {
+      const { child, port } = await startServe(input, fake, workers);
+      progress(`slack: serve (${design}, EMBED_WORKERS=${workers}) listening on 127.0.0.1:${port}`);
+      try {
+        for (let i = 0; i < input.warmup; i++) {
+          await sendMention(fake, port, mentionRequest(questions[i % questions.length] ?? ""), input.answerTimeoutMs);
+          await command(fake, port, questions[i % questions.length] ?? "", input.answerTimeoutMs);
         }
-      }
-      rows.push({ what, n: acks.length, ack: roundDistribution(distribution(acks)), answer: roundDistribution(distribution(answers)) });
-    };
-    await measure("app_mention → chat.postMessage (one at a time)", input.mentions, (q) => mention(fake, port, q, input.answerTimeoutMs));
-    await measure("/article ask → response_url (one at a time)", input.commands, (q) => command(fake, port, q, input.answerTimeoutMs));
-    // A burst: `burst` mentions sent at once, repeated, so the ack is measured while answers are being computed.
-    const acks: number[] = [];
-    const answers: number[] = [];
-    const repeats = Math.max(1, Math.floor(input.mentions / Math.max(1, input.burst) / 2));
-    for (let r = 0; r < repeats; r++) {
-      const results = await Promise.allSettled(
-        Array.from({ length: input.burst }, (_, i) => mention(fake, port, questions[(r * input.burst + i) % questions.length] ?? "", input.answerTimeoutMs)),
-      );
-      for (const res of results) {
-        if (res.status === "fulfilled") {
-          acks.push(res.value.ackMs);
-          answers.push(res.value.answerMs);
-        } else failures++;
+        if (design === "now") {
+          const measure = async (what: string, n: number, fn: (q: string) => Promise<Outcome>) => {
+            const acks: number[] = [];
+            const answers: number[] = [];
+            for (let i = 0; i < n; i++) {
+              try {
+                const r = await fn(questions[i % questions.length] ?? "");
+                acks.push(r.ackMs);
+                answers.push(r.answerMs);
+              } catch (err) {
+                failures++;
+                progress(`slack: ${what} #${i} failed: ${(err as Error).message}`);
+              }
+            }
+            rows.push({ what, n: acks.length, ack: d(acks), answer: d(answers) });
+          };
+          await measure("app_mention → chat.postMessage (one at a time)", input.mentions, (q) => sendMention(fake, port, mentionRequest(q), input.answerTimeoutMs));
+          await measure("/article ask → response_url (one at a time)", input.commands, (q) => command(fake, port, q, input.answerTimeoutMs));
+        }
+        for (const { size, rounds } of input.bursts) {
+          const acks: number[] = [];
+          const answers: number[] = [];
+          let busy = 0;
+          let failed = 0;
+          for (let r = 0; r < rounds; r++) {
+            for (const res of await burst(fake, port, size, questions, input.answerTimeoutMs)) {
+              if (res.status === "rejected") failed++;
+              else {
+                acks.push(res.value.ackMs);
+                if (res.value.busy) busy++;
+                else answers.push(res.value.answerMs);
+              }
+            }
+            await sleep(200);
+          }
+          failures += failed;
+          const row: BurstRow = { design, workers, size, rounds, n: acks.length, ack: d(acks), answer: d(answers), acksOver1s: acks.filter((a) => a >= 1000).length, acksOver3s: acks.filter((a) => a >= 3000).length, busy, failures: failed };
+          bursts.push(row);
+          progress(`slack: ${design} burst ${size} × ${rounds}: ack p50 ${row.ack.p50} p99 ${row.ack.p99} max ${row.ack.max} ms, answer p50 ${row.answer.p50} ms`);
+        }
+        if (child.pid !== undefined) memory.push({ design, rssMB: procStatusMB(child.pid, "VmRSS"), peakMB: procStatusMB(child.pid, "VmHWM") });
+      } finally {
+        await stopServe(child);
       }
     }
-    rows.push({ what: `app_mention, bursts of ${input.burst} at once`, n: acks.length, ack: roundDistribution(distribution(acks)), answer: roundDistribution(distribution(answers)) });
   } finally {
-    child.send({ type: "stop" });
-    const exited = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), 15_000);
-      child.once("exit", () => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
-    if (!exited) await killChild(child);
     await fake.stop();
   }
-  return { rows, failures, webApiCalls: Object.fromEntries(fake.counts) };
+  return { rows, bursts, memory, failures, webApiCalls: Object.fromEntries(fake.counts) };
 }

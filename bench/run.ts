@@ -72,7 +72,7 @@ function plan(quick: boolean, workDir: string) {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return {
     // The 1,000-chunk corpus (ten documents) is built in the old-design comparison, so the table adds only 10,000.
-    ingest: { workDir, articleIndexDir: articleIndex, syntheticChunks: quick ? [20] : [10_000], askSample: quick ? 20 : 1000, workers: cores, compareChunks: quick ? 200 : 1_000 } satisfies IngestInput,
+    ingest: { workDir, articleIndexDir: articleIndex, syntheticChunks: quick ? [20] : [10_000], askSample: quick ? 20 : 1000, workers: cores, compareChunks: quick ? 100 : 1_000 } satisfies IngestInput,
     query: { indexDir: articleIndex, warmupRounds: quick ? 1 : 3, rounds: quick ? 1 : 5, partRounds: quick ? 1 : 3, ...(quick ? { questionLimit: 30 } : {}) } satisfies QueryInput,
     hop: { indexDir: articleIndex, warmupRounds: quick ? 1 : 2, rounds: quick ? 1 : 5, ...(quick ? { questionLimit: 30 } : {}) } satisfies HopInput,
     scale: {
@@ -98,7 +98,7 @@ function plan(quick: boolean, workDir: string) {
     memory: { indexDir: articleIndex, questions: quick ? 50 : 1_000, sampleEvery: quick ? 10 : 100, cliTimeoutMs: 10 * MIN } satisfies MemoryInput,
     backends: { workDir, ...(quick ? { questionLimit: 30 } : { strategies: true }), warmupRounds: quick ? 0 : 2, rounds: quick ? 1 : 3, batchRepeats: quick ? 1 : 3, timeoutMs: 10 * MIN },
     timeouts: {
-      ingest: quick ? 5 * MIN : 60 * MIN,
+      ingest: quick ? 15 * MIN : 90 * MIN,
       scale: quick ? 5 * MIN : 120 * MIN,
       other: quick ? 5 * MIN : 20 * MIN,
     },

@@ -216,6 +216,25 @@ function startServe(input: SlackInput, fake: FakeSlack, workers: number): Promis
   });
 }
 
+/** serve listens before its engine is ready (it answers "busy" meanwhile): wait for /healthz to say 200. */
+async function waitHealthy(port: number, timeoutMs: number): Promise<void> {
+  const until = now() + timeoutMs;
+  for (;;) {
+    const status = await new Promise<number>((resolve) => {
+      const r = request({ host: "127.0.0.1", port, path: "/healthz", method: "GET", agent: false, timeout: 2000 }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      r.on("timeout", () => r.destroy());
+      r.on("error", () => resolve(0));
+      r.end();
+    });
+    if (status === 200) return;
+    if (now() > until) throw new Error(`serve's /healthz did not become ready within ${timeoutMs} ms (last status ${status})`);
+    await sleep(100);
+  }
+}
+
 function procStatusMB(pid: number, field: "VmRSS" | "VmHWM"): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8")
     .split("\n")
@@ -253,8 +272,9 @@ export async function runSlack(input: SlackInput): Promise<SlackResult> {
   try {
     for (const { design, workers } of DESIGNS) {
       const { child, port } = await startServe(input, fake, workers);
-      progress(`slack: serve (${design}, EMBED_WORKERS=${workers}) listening on 127.0.0.1:${port}`);
       try {
+        await waitHealthy(port, 120_000);
+        progress(`slack: serve (${design}, EMBED_WORKERS=${workers}) ready on 127.0.0.1:${port}`);
         for (let i = 0; i < input.warmup; i++) {
           await sendMention(fake, port, mentionRequest(questions[i % questions.length] ?? ""), input.answerTimeoutMs);
           await command(fake, port, questions[i % questions.length] ?? "", input.answerTimeoutMs);

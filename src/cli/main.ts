@@ -165,7 +165,13 @@ async function serveCommand(globals: GlobalOptions): Promise<void> {
   const [{ runServe }, { createLogger }] = await Promise.all([import("../app/serve"), import("../log")]);
   // One embedding worker measured best for serve on 2 cores (issue 14): the event loop stays free to ack.
   const workers = config.embeddings.workers ?? 1;
-  await runServe({ ...config, embeddings: { ...config.embeddings, workers } }, createLogger(config.logLevel));
+  try {
+    await runServe({ ...config, embeddings: { ...config.embeddings, workers } }, createLogger(config.logLevel));
+  } finally {
+    // runServe has drained (up to its deadline): whatever is still pending (a hung socket, a library's
+    // timer) must not keep a stopped server alive. The grace lets the exit code and last lines out.
+    setTimeout(() => process.exit(), 500).unref();
+  }
 }
 
 export function buildProgram(): Command {

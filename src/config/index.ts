@@ -80,6 +80,12 @@ const EnvSchema = z.object({
   ),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: url,
+  // Where a response_url may point (comma-separated host names): a signed payload cannot name any other.
+  SLACK_RESPONSE_URL_HOSTS: z.preprocess(emptyToUndefined, z.string().default("hooks.slack.com")),
+  // Per attempt, every outbound Slack call (Web API and response_url).
+  SLACK_HTTP_TIMEOUT_MS: positiveInt(10000),
+  // On SIGTERM, answers in progress get this long; then the process exits whatever is still pending.
+  SLACK_DRAIN_MS: positiveInt(10000),
   SLACK_COMMAND: z.preprocess(
     emptyToUndefined,
     z.string().regex(/^\/[a-z0-9_-]+$/, "a slash command such as /article").default("/article"),
@@ -134,6 +140,12 @@ export interface SlackConfig {
   appToken?: string;
   signingSecret?: string;
   apiUrl?: string;
+  /** `SLACK_RESPONSE_URL_HOSTS` (default hooks.slack.com). */
+  responseUrlHosts?: string[];
+  /** `SLACK_HTTP_TIMEOUT_MS` (default 10 s). */
+  httpTimeoutMs?: number;
+  /** `SLACK_DRAIN_MS` (default 10 s). */
+  drainMs?: number;
   command: string;
   rateLimitPerMinute: number;
   /** OAuth (multi-workspace): set together, instead of botToken. */
@@ -239,6 +251,9 @@ export function loadConfig(
       appToken: e.SLACK_APP_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
       apiUrl: e.SLACK_API_URL,
+      responseUrlHosts: e.SLACK_RESPONSE_URL_HOSTS.split(",").map((h) => h.trim()).filter((h) => h !== ""),
+      httpTimeoutMs: e.SLACK_HTTP_TIMEOUT_MS,
+      drainMs: e.SLACK_DRAIN_MS,
       command: e.SLACK_COMMAND,
       rateLimitPerMinute: e.SLACK_RATE_LIMIT_PER_MINUTE,
       clientId: e.SLACK_CLIENT_ID,

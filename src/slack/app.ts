@@ -11,6 +11,7 @@ import type { Engine } from "../contract";
 import { boltLogger } from "./boltLogger";
 import { describeError } from "./errors";
 import { registerListeners } from "./listeners";
+import { outboundFetch } from "./outbound";
 import { registerUninstall } from "./listeners/uninstall";
 import { dedupeEvents, trackInFlight } from "./middleware";
 import { oauthReceiverOptions, oauthSettings } from "./oauth";
@@ -73,15 +74,38 @@ export interface SlackAppHandle {
 }
 
 /**
- * Web API defaults for a bot that must never hang: the library's default retries for ~30 minutes.
- * Two quick retries cover a network blip; 429s are handled by us (see withSlackRetry).
+ * Web API defaults for a bot that must never hang nor post twice: the library's default retries for ~30
+ * minutes, and retries a post that timed out after Slack had accepted it. Retries are outboundFetch's
+ * (only calls that never reached Slack, and reads); 429s are handled by us (see withSlackRetry).
  */
-function defaultClientOptions(config: SlackConfig): WebClientOptions {
+function defaultClientOptions(config: SlackConfig, logger: Logger): WebClientOptions {
+  const apiUrl = config.apiUrl ?? "https://slack.com/api/";
+  const timeoutMs = config.httpTimeoutMs ?? 10_000;
   return {
-    ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}),
-    retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+    slackApiUrl: apiUrl,
+    retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 10_000,
+    timeout: timeoutMs,
+    // Bolt's respond() uses this fetch too: response_url posts get the timeout and the host check.
+    fetch: outboundFetch({ apiUrl, responseUrlHosts: config.responseUrlHosts ?? ["hooks.slack.com"], timeoutMs, logger }),
+  };
+}
+
+/** Bolt rejects request timestamps older than 5 minutes; one from the future is as suspect. */
+const MAX_CLOCK_AHEAD_SEC = 5 * 60;
+
+function rejectFutureTimestamps(receiver: HTTPReceiver, logger: Logger): void {
+  const handle = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const header = req.headers["x-slack-request-timestamp"];
+    const ts = Number(Array.isArray(header) ? header[0] : header);
+    if (Number.isFinite(ts) && ts > Date.now() / 1000 + MAX_CLOCK_AHEAD_SEC) {
+      logger.warn({ aheadSec: Math.round(ts - Date.now() / 1000) }, "request timestamp too far in the future; rejected");
+      res.writeHead(401, { "content-type": "text/plain" });
+      res.end("");
+      return;
+    }
+    handle(req, res);
   };
 }
 
@@ -98,7 +122,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
   if (!socketMode && config.signingSecret === undefined) {
     throw new Error("SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
   }
-  const clientOptions: WebClientOptions = { ...defaultClientOptions(config), ...deps.clientOptions };
+  const clientOptions: WebClientOptions = { ...defaultClientOptions(config, logger), ...deps.clientOptions };
   const boltLog = boltLogger(logger);
   const inflight = new InFlight();
 
@@ -149,6 +173,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
     socketMode && config.appToken !== undefined
       ? new SocketModeReceiver({ appToken: config.appToken, logger: boltLog, installerOptions: { clientOptions } })
       : undefined;
+  if (httpReceiver !== undefined) rejectFutureTimestamps(httpReceiver, logger);
   const receiver = httpReceiver ?? socketReceiver;
   if (receiver === undefined) throw new Error("unreachable: no receiver");
 
@@ -227,7 +252,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
         // The receiver's stop() returns before the socket has closed; wait for the client itself.
         if (socketReceiver !== undefined) await socketReceiver.client.disconnect();
       }
-      const drained = await inflight.drain(deps.drainTimeoutMs ?? 10_000);
+      const drained = await inflight.drain(deps.drainTimeoutMs ?? config.drainMs ?? 10_000);
       if (!drained) logger.warn({ inflight: inflight.size }, "stopped with answers still being written");
     },
   };

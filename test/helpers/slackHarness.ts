@@ -76,6 +76,8 @@ export class Harness {
       command: "/article",
       rateLimitPerMinute: this.options.rateLimitPerMinute ?? 100,
       port: 0,
+      // The fake Slack's response_urls are on loopback.
+      responseUrlHosts: ["127.0.0.1"],
     };
   }
 

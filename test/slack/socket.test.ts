@@ -21,7 +21,7 @@ beforeAll(async () => {
   await api.start();
   await socket.start();
   api.socketUrl = socket.url;
-  const config = { botToken: "xoxb-test-token", appToken: "xapp-1-A0APP-test", apiUrl: api.apiUrl, command: "/article", rateLimitPerMinute: 100, port: 0 };
+  const config = { botToken: "xoxb-test-token", appToken: "xapp-1-A0APP-test", apiUrl: api.apiUrl, command: "/article", rateLimitPerMinute: 100, port: 0, responseUrlHosts: ["127.0.0.1"] };
   handle = createSlackApp({
     engine,
     config,

@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --verbose] [-- --json FILE]`: quality figures of the offline engine on the
+ * `npm run eval [-- --verbose] [-- --json FILE] [-- --no-squad] [-- --no-short]`: quality figures of the offline engine on the
  * evaluation sets, printed as markdown (the table the README shows).
  */
 import { existsSync, writeFileSync } from "node:fs";
@@ -8,6 +8,8 @@ import path from "node:path";
 import { loadConfig } from "../src/config";
 import { createEngine } from "../src/engine";
 import { evaluateAll, evaluateAsk, formatReport, otherCorpora, poolAsk, REPO_ROOT } from "./evaluate";
+import { newsArticles } from "./train/main";
+import { formatShort, measureShort, poolShort, type ShortFigures } from "./train/shortEval";
 import { SQUAD_FILE, SQUAD_HELDOUT, writeSquadArticles } from "./train/squad";
 
 async function main(): Promise<void> {
@@ -24,19 +26,35 @@ async function main(): Promise<void> {
     others.push({ corpus, engine: await createEngine(otherConfig, { notify: (m) => process.stderr.write(`${m}\n`) }) });
   }
   const report = await evaluateAll(engine, others);
+  const shortFailures: string[] = [];
+  // Short answers against known answer texts: the news training articles (the span rules were shaped on
+  // them) and, below, the SQuAD held-out articles' answer spans (measured only).
+  const shortNews: ShortFigures[] = [];
+  if (!args.includes("--no-short")) {
+    for (const a of newsArticles()) {
+      const newsConfig = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: a.corpusDir, indexDir: path.join(os.tmpdir(), `article-bot-eval-index-news-${a.name}`) });
+      const cases = a.cases.filter((c) => c.answerable && c.answerText !== undefined).map((c) => ({ q: c.q, answers: [c.answerText ?? ""] }));
+      shortNews.push(await measureShort(await createEngine(newsConfig, { notify: () => undefined }), `news/${a.name}`, cases, shortFailures));
+    }
+  }
+  const shortRows = shortNews.length > 0 ? [poolShort(`news training articles (${shortNews.length}, spans tuned on)`, shortNews)] : [];
   // The public held-out set: three SQuAD 2.0 train articles never trained or calibrated on (see scripts/train/).
   if (existsSync(SQUAD_FILE) && !args.includes("--no-squad")) {
     const squad = [];
+    const squadShort: ShortFigures[] = [];
     for (const article of writeSquadArticles(SQUAD_HELDOUT, path.join(os.tmpdir(), "article-bot-eval-squad"))) {
       const squadConfig = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: article.corpusDir, indexDir: path.join(os.tmpdir(), `article-bot-eval-index-squad-${article.name}`) });
       const squadEngine = await createEngine(squadConfig, { notify: (m) => process.stderr.write(`${m}\n`) });
       squad.push(await evaluateAsk(squadEngine, `squad held-out: ${article.title}`, article.cases));
+      if (!args.includes("--no-short")) squadShort.push(await measureShort(squadEngine, `squad/${article.name}`, article.cases.filter((c) => c.answerable).map((c) => ({ q: c.q, answers: c.answers.map((x) => x.text) })), shortFailures));
     }
+    if (squadShort.length > 0) shortRows.push(poolShort(`squad held-out (${squadShort.length} articles, measured only)`, squadShort));
     report.ask.push(...squad, poolAsk(`squad held-out (${squad.length} articles, public)`, squad));
   }
   process.stdout.write(`${formatReport(report)}\n`);
+  if (shortRows.length > 0) process.stdout.write(`\n${formatShort(shortRows)}\n`);
   if (verbose) {
-    const failures = [...report.ask.flatMap((m) => m.failures), ...report.quotes.flatMap((m) => m.failures), ...report.summary.failures];
+    const failures = [...report.ask.flatMap((m) => m.failures), ...report.quotes.flatMap((m) => m.failures), ...report.summary.failures, ...shortFailures];
     process.stdout.write(`\n${failures.length} failure(s):\n${failures.map((f) => `- ${f}`).join("\n")}\n`);
   }
   if (jsonAt >= 0 && args[jsonAt + 1]) writeFileSync(args[jsonAt + 1] as string, JSON.stringify(report, null, 2));

@@ -4,8 +4,10 @@
  * Counted over the questions whose wording asks for a typed answer (name, number, date, time, place,
  * duration, money); the others get no short answer by design.
  */
+import { expectedAnswerType } from "../../src/answer/answerType";
 import type { AskResult } from "../../src/contract";
-import { normaliseAnswer, type ShortAnswer } from "../../src/answer/judge/short";
+import type { ArticleEngine } from "../../src/engine";
+import { normaliseAnswer, shortAnswer, type ShortAnswer } from "../../src/answer/judge/short";
 
 type WithShort = AskResult & { short?: ShortAnswer | null };
 
@@ -64,4 +66,18 @@ export function formatShort(rows: ShortFigures[]): string {
     ...rows.map((r) => `| ${r.name} | ${r.typed} / ${r.questions} | ${pct(r.given, r.typed)} | ${pct(r.exact, r.typed)} | ${pct(r.overlap, r.typed)} | ${pct(r.inCited, r.typed)} |`),
   ];
   return lines.join("\n");
+}
+
+/** Ask every case and count its short answer (the one the cited sentence gives for the asked type). */
+export async function measureShort(engine: ArticleEngine, name: string, cases: ShortCase[], failures?: string[]): Promise<ShortFigures> {
+  const f = emptyShort(name);
+  for (const c of cases) {
+    const result = await engine.ask(c.q);
+    const type = expectedAnswerType(c.q);
+    const cited = result.citations[0];
+    const doc = cited ? engine.index.documents.get(cited.docId) : undefined;
+    const short = cited && doc ? shortAnswer({ type, question: c.q, docId: cited.docId, documentText: doc.text, start: cited.start, end: cited.end }) : null;
+    addShort(f, c, { ...result, short }, type !== null, failures);
+  }
+  return f;
 }

@@ -7,25 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/config";
 import { createEngine } from "../../src/engine";
-import { expectedAnswerType } from "../../src/answer/answerType";
-import { shortAnswer } from "../../src/answer/judge/short";
 import { newsArticles } from "./main";
-import { addShort, emptyShort, formatShort, poolShort, type ShortCase, type ShortFigures } from "./shortEval";
+import { formatShort, measureShort, poolShort, type ShortCase, type ShortFigures } from "./shortEval";
 import { SQUAD_HELDOUT, SQUAD_TRAIN, writeSquadArticles } from "./squad";
 
 async function run(name: string, corpusDir: string, cases: ShortCase[], failures: string[]): Promise<ShortFigures> {
   const config = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir, indexDir: path.join(os.tmpdir(), "article-bot-short-index", name) });
-  const engine = await createEngine(config, { notify: () => undefined });
-  const f = emptyShort(name);
-  for (const c of cases) {
-    const result = await engine.ask(c.q);
-    const type = expectedAnswerType(c.q);
-    const cited = result.citations[0];
-    const doc = cited ? engine.index.documents.get(cited.docId) : undefined;
-    const short = cited && doc ? shortAnswer({ type, question: c.q, docId: cited.docId, documentText: doc.text, start: cited.start, end: cited.end }) : null;
-    addShort(f, c, { ...result, short }, type !== null, failures);
-  }
-  return f;
+  return measureShort(await createEngine(config, { notify: () => undefined }), name, cases, failures);
 }
 
 async function main(): Promise<void> {

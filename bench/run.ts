@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only ingest,query,...] [-- --keep-temp]`
+ * `npm run bench [-- --quick] [-- --large] [-- --only ingest,query,...] [-- --keep-temp]`
  *
  * Measures speed, memory and scale on this machine and writes bench/results/latest.md and latest.json
  * (issue #6). Each section runs in its own process with a timeout (see lib/child.ts); all work happens
@@ -33,6 +33,8 @@ interface Args {
   /** Re-render markdown (and targets) from an existing results file; measure nothing. */
   render?: string;
   quick: boolean;
+  /** Also build and query a 10,000-chunk synthetic corpus (about 15 minutes more on 2 quiet cores). */
+  large: boolean;
   only: SectionName[];
   keepTemp: boolean;
   outDir: string;
@@ -41,10 +43,11 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, only: ALL, keepTemp: false, outDir: path.join(BENCH_DIR, "results"), before: BEFORE_COMMIT };
+  const args: Args = { quick: false, large: false, only: ALL, keepTemp: false, outDir: path.join(BENCH_DIR, "results"), before: BEFORE_COMMIT };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
     if (a === "--quick") args.quick = true;
+    else if (a === "--large") args.large = true;
     else if (a === "--keep-temp") args.keepTemp = true;
     else if (a === "--render" || a.startsWith("--render=")) args.render = path.resolve(a.includes("=") ? a.slice("--render=".length) : (argv[++i] ?? ""));
     else if (a === "--only" || a.startsWith("--only=")) {
@@ -58,7 +61,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === "--before" || a.startsWith("--before=")) {
       args.before = a.includes("=") ? a.slice("--before=".length) : (argv[++i] ?? "");
     } else if (a === "--help" || a === "-h") {
-      process.stdout.write(`usage: npm run bench [-- --quick] [-- --only ${ALL.join(",")}] [-- --keep-temp] [-- --out DIR] [-- --before COMMIT] [-- --render RESULTS.json]\n`);
+      process.stdout.write(`usage: npm run bench [-- --quick] [-- --large] [-- --only ${ALL.join(",")}] [-- --keep-temp] [-- --out DIR] [-- --before COMMIT] [-- --render RESULTS.json]\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -67,12 +70,12 @@ function parseArgs(argv: string[]): Args {
 
 const MIN = 60_000;
 
-function plan(quick: boolean, workDir: string) {
+function plan(quick: boolean, large: boolean, workDir: string) {
   const articleIndex = path.join(workDir, "article-index");
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return {
-    // The 1,000-chunk corpus (ten documents) is built in the old-design comparison, so the table adds only 10,000.
-    ingest: { workDir, articleIndexDir: articleIndex, syntheticChunks: quick ? [20] : [10_000], askSample: quick ? 20 : 1000, workers: cores, compareChunks: quick ? 100 : 1_000 } satisfies IngestInput,
+    // The 1,000-chunk corpus (ten documents) is built in the old-design comparison; 10,000 only with --large.
+    ingest: { workDir, articleIndexDir: articleIndex, syntheticChunks: quick ? [20] : large ? [10_000] : [], askSample: quick ? 20 : 1000, workers: cores, compareChunks: quick ? 100 : 1_000 } satisfies IngestInput,
     query: { indexDir: articleIndex, warmupRounds: quick ? 1 : 3, rounds: quick ? 1 : 5, partRounds: quick ? 1 : 3, ...(quick ? { questionLimit: 30 } : {}) } satisfies QueryInput,
     hop: { indexDir: articleIndex, warmupRounds: quick ? 1 : 2, rounds: quick ? 1 : 5, ...(quick ? { questionLimit: 30 } : {}) } satisfies HopInput,
     scale: {
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const machine = machineInfo(REPO_ROOT);
   const workDir = tempDir("run");
-  const p = plan(args.quick, workDir);
+  const p = plan(args.quick, args.large, workDir);
   progress(`${args.quick ? "quick" : "full"} run of ${args.only.join(", ")} in ${workDir}`);
 
   let build: BuildInfo | null = null;

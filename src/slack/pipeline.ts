@@ -74,8 +74,10 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
   log.debug({ kind: job.kind, text: jobInput(job) }, "request text");
   let phase: "engine" | "slack" = "engine";
   try {
+    await surface.progress?.begin(log);
     const history = surface.historyKey !== undefined ? await rt.threads.get(surface.historyKey) : [];
-    const done = await withProgress(rt, surface, () => runJob(rt.engine, job, history), log);
+    const done = await runJob(rt.engine, job, history);
+    await surface.progress?.settle(log);
     if (job.kind === "ask" && done.kind === "ask" && surface.historyKey !== undefined) {
       await rt.threads.add(surface.historyKey, done.result.resolvedQuestion ?? job.question);
     }
@@ -104,6 +106,7 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
     const busy = phase === "engine" && isEngineBusy(err);
     if (busy) log.warn({ kind: job.kind, ms: Date.now() - started }, "engine busy: request refused");
     else log.error({ kind: job.kind, phase, ms: Date.now() - started, err: describeError(err) }, "request failed");
+    await surface.progress?.abandon(log);
     await surface.notify(renderNotice(busy ? BUSY : APOLOGY)).catch((notifyErr: unknown) => {
       log.warn({ err: describeError(notifyErr) }, "apology could not be delivered");
     });
@@ -136,33 +139,5 @@ function resultLogFields(done: JobResult): Record<string, unknown> {
         bullets: done.result.bullets.length,
         engineMs: done.result.ms,
       };
-  }
-}
-
-/**
- * Runs `work`; if it is still running after `progressDelayMs`, shows progress (and hides it when
- * done). Fast answers (offline mode) therefore never flash a reaction. Progress failures are only
- * logged: a missing reaction must not cost the answer.
- */
-async function withProgress<T>(rt: SlackRuntime, surface: Surface, work: () => Promise<T>, log: Logger): Promise<T> {
-  const progress = surface.progress;
-  if (progress === undefined) return work();
-  let shown: Promise<boolean> | undefined;
-  const timer = setTimeout(() => {
-    shown = progress.show().then(
-      () => true,
-      (err: unknown) => {
-        log.warn({ err: describeError(err) }, "progress indicator failed");
-        return false;
-      },
-    );
-  }, rt.progressDelayMs);
-  try {
-    return await work();
-  } finally {
-    clearTimeout(timer);
-    if (shown !== undefined && (await shown)) {
-      await progress.hide().catch((err: unknown) => log.warn({ err: describeError(err) }, "progress indicator not removed"));
-    }
   }
 }

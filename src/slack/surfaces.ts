@@ -1,16 +1,18 @@
 /**
- * How to answer on each surface: in a channel thread or a DM through the Web API, or privately
- * through a slash command's `response_url`. Every post sets `parse: "none"` and no `link_names`,
- * so Slack never turns words into pings; the renderer has already escaped the text.
+ * How to answer on each surface: in a thread through the Web API (mentions, DMs, the *Ask*
+ * shortcut), or privately through a `response_url` (slash command, the *Find* shortcut). Every post
+ * sets `parse: "none"` and no `link_names`, so Slack never turns words into pings (the blocks are
+ * already escaped), and never unfurls links (source links are for clicking, not for previews).
  */
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { SlackMessage } from "./blocks/mrkdwn";
+import { type Progress, delayedNotice, threadProgress } from "./progress";
 
 type WebClient = webApi.WebClient;
 
 /** Where a request came from and how to answer there. */
 export interface Surface {
-  name: "mention" | "dm" | "command";
+  name: "mention" | "dm" | "command" | "shortcut" | "followup";
   /** The workspace: user and channel ids are unique only within it (the rate limit is per team and user). */
   team?: string;
   user: string;
@@ -29,52 +31,58 @@ export interface Surface {
   post(message: SlackMessage): Promise<void>;
   /** A short private notice to the person (rate limit, apology). */
   notify(message: SlackMessage): Promise<void>;
-  progress?: { show(): Promise<void>; hide(): Promise<void> };
+  progress?: Progress;
 }
 
-const PROGRESS_REACTION = "hourglass_flowing_sand";
-
-export interface MessageSurfaceOptions {
-  name: "mention" | "dm";
+export interface ThreadSurfaceOptions {
+  name: "mention" | "dm" | "shortcut" | "followup";
   team?: string;
   user: string;
   channel: string;
-  /** Reply in this thread; undefined for a top-level DM reply. */
-  threadTs?: string;
-  /** The person's message: the progress reaction goes on it. */
+  /** Every answer goes in a thread: the mention's, the DM message's own, the shortcut message's. */
+  threadTs: string;
+  /** The person's message: the fallback progress reaction goes on it. */
   messageTs: string;
   historyKey: string;
   botUserId?: string;
+  /** Show the fallback reaction when the engine takes longer than this. */
+  progressDelayMs: number;
   logFields: Record<string, unknown>;
+  /** Private notices go here instead of chat.postEphemeral (the shortcut's response_url). */
+  respond?: RespondFn;
 }
 
-export function slackSurface(client: WebClient, options: MessageSurfaceOptions): Surface {
-  const thread = options.threadTs !== undefined ? { thread_ts: options.threadTs } : {};
+export function threadSurface(client: WebClient, options: ThreadSurfaceOptions): Surface {
   const post = async (message: SlackMessage): Promise<void> => {
     await client.chat.postMessage({
       channel: options.channel,
+      thread_ts: options.threadTs,
       text: message.text,
       blocks: message.blocks,
       parse: "none",
       unfurl_links: false,
       unfurl_media: false,
-      ...thread,
     });
   };
+  const respond = options.respond;
   // In a channel, notices (rate limit, apology) are for the asker only; a DM is already private.
   const notify =
-    options.name === "dm"
-      ? post
-      : async (message: SlackMessage): Promise<void> => {
-          await client.chat.postEphemeral({
-            channel: options.channel,
-            user: options.user,
-            text: message.text,
-            blocks: message.blocks,
-            parse: "none",
-            ...thread,
-          });
-        };
+    respond !== undefined
+      ? async (message: SlackMessage): Promise<void> => {
+          await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
+        }
+      : options.name === "dm"
+        ? post
+        : async (message: SlackMessage): Promise<void> => {
+            await client.chat.postEphemeral({
+              channel: options.channel,
+              user: options.user,
+              thread_ts: options.threadTs,
+              text: message.text,
+              blocks: message.blocks,
+              parse: "none",
+            });
+          };
   return {
     name: options.name,
     user: options.user,
@@ -87,29 +95,30 @@ export function slackSurface(client: WebClient, options: MessageSurfaceOptions):
     logFields: options.logFields,
     post,
     notify,
-    progress: {
-      show: async () => {
-        await client.reactions.add({ channel: options.channel, timestamp: options.messageTs, name: PROGRESS_REACTION });
-      },
-      hide: async () => {
-        await client.reactions.remove({ channel: options.channel, timestamp: options.messageTs, name: PROGRESS_REACTION });
-      },
-    },
+    progress: threadProgress(client, {
+      channel: options.channel,
+      threadTs: options.threadTs,
+      messageTs: options.messageTs,
+      delayMs: options.progressDelayMs,
+    }),
   };
 }
 
-export interface CommandSurfaceOptions {
+export interface PrivateSurfaceOptions {
+  name: "command" | "shortcut";
   team?: string;
   user: string;
   channel: string;
   botUserId?: string;
+  progressDelayMs: number;
   logFields: Record<string, unknown>;
 }
 
 /** A response_url takes 5 posts in 30 minutes: one may be "Thinking…", so results use at most 4. */
 const RESPONSE_URL_MAX_RESULT_MESSAGES = 4;
 
-export function commandSurface(respond: RespondFn, options: CommandSurfaceOptions): Surface {
+/** Private results through a response_url, with a Share button (slash command, *Find in the article*). */
+export function privateSurface(respond: RespondFn, options: PrivateSurfaceOptions): Surface {
   // Once "Thinking…" is shown, the next post replaces it instead of stacking under it.
   let replaceNext = false;
   const send = async (message: SlackMessage): Promise<void> => {
@@ -118,7 +127,7 @@ export function commandSurface(respond: RespondFn, options: CommandSurfaceOption
     await respond({ response_type: "ephemeral", replace_original: replace, text: message.text, blocks: message.blocks });
   };
   return {
-    name: "command",
+    name: options.name,
     user: options.user,
     channel: options.channel,
     buttons: "share",
@@ -129,12 +138,9 @@ export function commandSurface(respond: RespondFn, options: CommandSurfaceOption
     logFields: options.logFields,
     post: send,
     notify: send,
-    progress: {
-      show: async () => {
-        await respond({ response_type: "ephemeral", text: ":hourglass_flowing_sand: Thinking…" });
-        replaceNext = true;
-      },
-      hide: () => Promise.resolve(),
-    },
+    progress: delayedNotice(options.progressDelayMs, async () => {
+      await respond({ response_type: "ephemeral", text: ":hourglass_flowing_sand: Thinking…" });
+      replaceNext = true;
+    }),
   };
 }

@@ -38,7 +38,7 @@ export type Failure =
   | { kind: "ratelimited"; retryAfterSec: number }
   | { kind: "http"; status: number };
 
-const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata", "prompts", "chunks", "loading_messages"]);
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (raw === "") return {};
@@ -73,6 +73,8 @@ export class FakeSlackApi {
   addWorkspace(workspace: FakeWorkspace): void {
     this.workspaces.push(workspace);
   }
+  /** Streams started and not yet stopped (their message ts). */
+  private readonly streams = new Set<string>();
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -219,6 +221,26 @@ export class FakeSlackApi {
       case "reactions.add":
       case "reactions.remove":
         return { ok: true };
+      // The AI-app surface: status while thinking, suggested prompts (the Messages tab), thread titles.
+      case "assistant.threads.setStatus":
+      case "assistant.threads.setTitle":
+        return typeof args.channel_id === "string" && typeof args.thread_ts === "string"
+          ? { ok: true }
+          : { ok: false, error: "invalid_arguments" };
+      case "assistant.threads.setSuggestedPrompts":
+        return typeof args.channel_id === "string" && Array.isArray(args.prompts) ? { ok: true } : { ok: false, error: "invalid_arguments" };
+      // Streaming: startStream opens a message; appends and the stop must name it.
+      case "chat.startStream": {
+        const streamTs = ts();
+        this.streams.add(streamTs);
+        return { ok: true, channel: args.channel, ts: streamTs };
+      }
+      case "chat.appendStream":
+      case "chat.stopStream": {
+        if (typeof args.ts !== "string" || !this.streams.has(args.ts)) return { ok: false, error: "message_not_in_streaming_state" };
+        if (method === "chat.stopStream") this.streams.delete(args.ts);
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
       case "apps.connections.open":
         return this.socketUrl !== undefined ? { ok: true, url: this.socketUrl } : { ok: false, error: "not_allowed_token_type" };
       default:

@@ -125,11 +125,12 @@ describe("mentions", () => {
 });
 
 describe("direct messages", () => {
-  test("words someone remembers get the matching verbatim passages with speaker and ¶", async () => {
-    await h.postEvent(dmEvent("hunt you down"));
+  test("words someone remembers get the matching verbatim passages with speaker and ¶, in the message's own thread", async () => {
+    const dm = dmEvent("hunt you down");
+    await h.postEvent(dm);
     const [post] = await h.api.waitForCalls("chat.postMessage");
     expect(post?.args.channel).toBe("D0DMCHAN");
-    expect(post?.args.thread_ts).toBeUndefined();
+    expect(post?.args.thread_ts).toBe(dm.event.ts);
     const text = allText(post?.args ?? {});
     expect(text).toContain("1 passage matches “hunt you down”");
     expect(text).toContain(`> ${HUNT_QUOTE}`);
@@ -208,7 +209,7 @@ describe("App Home", () => {
     expect(text).toContain(`<@${FAKE_IDS.botUserId}> who is quoted in the article?`);
   });
 
-  test("opening the Messages tab publishes nothing", async () => {
+  test("opening the Messages tab sets suggested prompts from the corpus, without thread_ts, and publishes no view", async () => {
     await h.postEvent({
       type: "event_callback",
       team_id: FAKE_IDS.team,
@@ -216,8 +217,32 @@ describe("App Home", () => {
       authorizations: [{ team_id: FAKE_IDS.team, user_id: FAKE_IDS.botUserId, is_bot: true }],
       event: { type: "app_home_opened", user: "U0HUMAN1", channel: "D0DMCHAN", tab: "messages", event_ts: "1730000000.000002" },
     });
+    const [call] = await h.api.waitForCalls("assistant.threads.setSuggestedPrompts");
     await h.drain();
+    expect(call?.args.channel_id).toBe("D0DMCHAN");
+    // With a thread_ts the call silently does nothing under the agent view.
+    expect(call?.args.thread_ts).toBeUndefined();
+    const prompts = call?.args.prompts as { title: string; message: string }[];
+    expect(prompts.length).toBeGreaterThan(1);
+    expect(prompts.length).toBeLessThanOrEqual(4);
+    expect(prompts[0]).toEqual({ title: "Summarize the article", message: "summary short" });
+    expect(prompts.some((p) => p.message === `What is “${FAKE_DOC_TITLE}” about?`)).toBe(true);
     expect(h.api.callsOf("views.publish")).toHaveLength(0);
+  });
+});
+
+describe("threads in DMs (agent view)", () => {
+  test("a reply in a DM message's thread is a follow-up of that message; a new DM message starts afresh", async () => {
+    const first = dmEvent("Who is visiting El Salvador?");
+    await h.postEvent(first);
+    await h.api.waitForCalls("chat.postMessage", 1);
+    await h.postEvent(dmEvent("and when?", { thread_ts: first.event.ts }));
+    const posts = await h.api.waitForCalls("chat.postMessage", 2);
+    expect(posts[1]?.args.thread_ts).toBe(first.event.ts);
+    expect(h.engine.asks()[1]).toEqual({ op: "ask", question: "and when?", history: ["Who is visiting El Salvador?"] });
+    await h.postEvent(dmEvent("and when?"));
+    await h.api.waitForCalls("chat.postMessage", 3);
+    expect(h.engine.asks()[2]?.history).toEqual([]);
   });
 });
 

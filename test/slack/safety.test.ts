@@ -204,11 +204,31 @@ describe("failures never crash and never go silent", () => {
 });
 
 describe("progress indicator", () => {
-  test("a slow answer gets an :hourglass_flowing_sand: reaction on the question, removed when done", async () => {
+  test("the thread gets the assistant status, with loading messages, from the moment the question is taken", async () => {
+    h.engine.delayMs = 300;
+    const event = mentionEvent("who is visiting?", asUser(uniqueId("U")));
+    await h.postEvent(event);
+    const [status] = await h.api.waitForCalls("assistant.threads.setStatus");
+    // Set before the engine has finished: nothing is posted yet.
+    expect(h.api.callsOf("chat.postMessage")).toHaveLength(0);
+    expect(status?.args).toEqual(
+      expect.objectContaining({ channel_id: "C0GENERAL", thread_ts: event.event.ts, status: "is reading the article…" }),
+    );
+    expect((status?.args.loading_messages as string[]).length).toBeGreaterThan(1);
+    await h.api.waitForCalls("chat.postMessage");
+    await h.drain();
+    // Slack clears the status when the reply lands; no reaction where the status works.
+    expect(h.api.callsOf("assistant.threads.setStatus")).toHaveLength(1);
+    expect(h.api.callsOf("reactions.add")).toHaveLength(0);
+  });
+
+  test("where the status is refused, a slow answer gets an :hourglass_flowing_sand: reaction on the question, removed when done", async () => {
     h.engine.delayMs = 400;
+    h.api.failNext("assistant.threads.setStatus", { kind: "error", error: "missing_scope" });
     const event = mentionEvent("who is visiting?", asUser(uniqueId("U")));
     await h.postEvent(event);
     await h.api.waitForCalls("chat.postMessage");
+    await h.drain();
     const [added] = h.api.callsOf("reactions.add");
     const [removed] = h.api.callsOf("reactions.remove");
     expect(added?.args).toEqual(expect.objectContaining({ channel: "C0GENERAL", timestamp: event.event.ts, name: "hourglass_flowing_sand" }));
@@ -217,15 +237,27 @@ describe("progress indicator", () => {
     expect(order.indexOf("reactions.add")).toBeLessThan(order.indexOf("reactions.remove"));
   });
 
-  test("a fast answer shows no reaction; a failing reaction does not cost the answer", async () => {
+  test("a fast answer shows no reaction even without status; a failing reaction does not cost the answer", async () => {
+    h.api.failNext("assistant.threads.setStatus", { kind: "error", error: "missing_scope" }, { kind: "error", error: "missing_scope" });
     await h.postEvent(mentionEvent("who is visiting?", asUser(uniqueId("U"))));
     await h.api.waitForCalls("chat.postMessage");
+    await h.drain();
     expect(h.api.callsOf("reactions.add")).toHaveLength(0);
     h.engine.delayMs = 300;
     h.api.failNext("reactions.add", { kind: "error", error: "missing_scope" });
     await h.postEvent(dmEvent("who is visiting?", asUser(uniqueId("U"))));
     await h.api.waitForCalls("chat.postMessage", 2);
+    await h.drain();
     expect(h.api.callsOf("reactions.remove")).toHaveLength(0);
     expect(h.logs.some((l) => l.msg === "progress indicator failed")).toBe(true);
+  });
+
+  test("when the answer fails, the status is cleared and the apology sent", async () => {
+    h.engine.failNext = new Error("boom");
+    await h.postEvent(mentionEvent("who is visiting?", asUser(uniqueId("U"))));
+    await h.api.waitForCalls("chat.postEphemeral");
+    await h.drain();
+    const statuses = h.api.callsOf("assistant.threads.setStatus").map((c) => c.args.status);
+    expect(statuses).toEqual(["is reading the article…", ""]);
   });
 });

@@ -136,7 +136,17 @@ describe("manifest.yml", () => {
 
   test("subscribes to the events the listeners handle and asks for the scopes the bot uses", () => {
     expect(listed("bot_events").sort()).toEqual(["app_home_opened", "app_mention", "app_uninstalled", "message.im", "tokens_revoked"]);
-    expect(listed("bot").sort()).toEqual(["app_mentions:read", "chat:write", "chat:write.public", "commands", "im:history", "reactions:write"]);
+    expect(listed("bot").sort()).toEqual([
+      "app_mentions:read",
+      "assistant:write",
+      "chat:write",
+      "chat:write.public",
+      "commands",
+      "im:history",
+      "reactions:write",
+    ]);
+    expect(manifest).toMatch(/\n {2}agent_view:\n {4}agent_description: \S/);
+    expect(manifest).not.toMatch(/assistant_view/);
     expect(manifest).toMatch(/- command: \/article\n/);
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(manifest).toMatch(/socket_mode_enabled: true/);

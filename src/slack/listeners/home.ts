@@ -6,7 +6,7 @@ import type { SlackRuntime } from "../runtime";
 
 export function registerHome(app: App, rt: SlackRuntime): void {
   app.event("app_home_opened", async ({ event, client, context }) => {
-    // The event also fires for the Messages tab, which has nothing to publish.
+    // The event also fires for the Messages tab: listeners/messagesTab.ts answers that one.
     if (event.tab !== undefined && event.tab !== "home") return;
     const log = rt.logger.child({ surface: "home", user: event.user });
     try {

@@ -6,6 +6,7 @@ import { registerDirectMessages } from "./dm";
 import { registerFeedback } from "./feedback";
 import { registerHome } from "./home";
 import { registerMention } from "./mention";
+import { registerMessagesTab } from "./messagesTab";
 import { registerShare } from "./share";
 
 export function registerListeners(app: App, rt: SlackRuntime): void {
@@ -15,4 +16,5 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   registerShare(app, rt);
   registerFeedback(app, rt);
   registerHome(app, rt);
+  registerMessagesTab(app, rt);
 }

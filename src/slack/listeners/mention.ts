@@ -3,11 +3,11 @@
  * thread gets the thread's earlier questions as history.
  */
 import type { App } from "@slack/bolt";
-import { handleInput } from "../pipeline";
-import { slackSurface } from "../surfaces";
-import type { SlackRuntime } from "../runtime";
 import { parseMention, slackToPlain } from "../input";
+import { handleInput } from "../pipeline";
+import type { SlackRuntime } from "../runtime";
 import { conversationKey } from "../stores";
+import { threadSurface } from "../surfaces";
 
 export function registerMention(app: App, rt: SlackRuntime): void {
   app.event("app_mention", async ({ event, body, client, context }) => {
@@ -17,7 +17,7 @@ export function registerMention(app: App, rt: SlackRuntime): void {
     if (event.channel.startsWith("D")) return;
     const threadTs = event.thread_ts ?? event.ts;
     const team = body.team_id ?? context.teamId;
-    const surface = slackSurface(client, {
+    const surface = threadSurface(client, {
       name: "mention",
       ...(team !== undefined ? { team } : {}),
       user: event.user,
@@ -26,9 +26,9 @@ export function registerMention(app: App, rt: SlackRuntime): void {
       messageTs: event.ts,
       historyKey: conversationKey(event.channel, threadTs, team),
       botUserId: context.botUserId,
+      progressDelayMs: rt.progressDelayMs,
       logFields: { eventId: body.event_id, team: body.team_id, retryNum: context.retryNum },
     });
-    const input = parseMention(slackToPlain(event.text, context.botUserId));
-    await handleInput(rt, surface, input);
+    await handleInput(rt, surface, parseMention(slackToPlain(event.text, context.botUserId)));
   });
 }

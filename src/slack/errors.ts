@@ -32,6 +32,9 @@ function rateLimitRetryAfter(err: unknown): number | undefined {
   return e.code === "slack_webapi_rate_limited_error" && typeof e.retryAfter === "number" ? e.retryAfter : undefined;
 }
 
+/** Slack errors that mean the bot may not post in that conversation (it was not invited, or it is closed). */
+export const CANNOT_POST_HERE: ReadonlySet<string> = new Set(["not_in_channel", "channel_not_found", "is_archived", "restricted_action"]);
+
 /** The Slack error string of an `ok: false` answer, e.g. "not_in_channel". */
 export function slackErrorCode(err: unknown): string | undefined {
   const e = shape(err);

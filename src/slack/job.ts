@@ -6,7 +6,12 @@ import type { AskResult, QuotesResult, SummaryLength, SummaryResult } from "../c
 
 export type SlackJob =
   | { kind: "ask"; question: string }
-  | { kind: "quote"; query: string }
+  | {
+      kind: "quote";
+      query: string;
+      /** The words are someone's message to check against the article (*Find in the article*), not words remembered. */
+      claim?: boolean;
+    }
   | { kind: "summary"; topic?: string; length?: SummaryLength };
 
 export type SlackInput =

@@ -7,9 +7,9 @@
 import { type Engine, isEngineBusy } from "../contract";
 import type { Logger } from "../log";
 import { type ResultActions, feedbackValue } from "./blocks/buttons";
-import { APOLOGY, BUSY, renderHelp, renderNotice, renderRateLimited } from "./blocks/notices";
+import { APOLOGY, BUSY, INVITE_ME, renderHelp, renderNotice, renderRateLimited } from "./blocks/notices";
 import { renderResult, requestLine } from "./blocks/results";
-import { describeError, withSlackRetry } from "./errors";
+import { describeError, slackErrorCode, withSlackRetry } from "./errors";
 import { type JobResult, type SlackInput, type SlackJob, jobInput } from "./job";
 import { type SlackRuntime, renderContext } from "./runtime";
 import { encodeShareValue } from "./stores";
@@ -85,6 +85,7 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
     const messages = renderResult(done, renderContext(rt), {
       actions: await buttonsFor(rt, surface, job, done),
       ...(surface.showRequest ? { header: requestLine(job) } : {}),
+      ...(job.kind === "quote" && job.claim === true ? { claim: true } : {}),
       ...(surface.maxMessages !== undefined ? { maxMessages: surface.maxMessages } : {}),
     });
     for (const message of messages) {
@@ -107,7 +108,10 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
     if (busy) log.warn({ kind: job.kind, ms: Date.now() - started }, "engine busy: request refused");
     else log.error({ kind: job.kind, phase, ms: Date.now() - started, err: describeError(err) }, "request failed");
     await surface.progress?.abandon(log);
-    await surface.notify(renderNotice(busy ? BUSY : APOLOGY)).catch((notifyErr: unknown) => {
+    const code = slackErrorCode(err);
+    // Not invited (a shortcut used in a channel the bot is not in): say how to fix it.
+    const cannotPost = phase === "slack" && code === "not_in_channel";
+    await surface.notify(renderNotice(busy ? BUSY : cannotPost ? INVITE_ME : APOLOGY)).catch((notifyErr: unknown) => {
       log.warn({ err: describeError(notifyErr) }, "apology could not be delivered");
     });
   }

@@ -282,3 +282,16 @@ export function blocksOf(call: RecordedCall): Block[] {
   const blocks = call.args.blocks;
   return Array.isArray(blocks) ? (blocks as Block[]) : [];
 }
+
+/** The values of the native 👍/👎 (`feedback_buttons` in a `context_actions` block) of a posted message. */
+export function feedbackButtons(call: RecordedCall): { up: string; down: string; blockId: string } | undefined {
+  for (const block of blocksOf(call)) {
+    if (block.type !== "context_actions") continue;
+    for (const element of (block.elements ?? []) as { type?: string; positive_button?: { value: string }; negative_button?: { value: string } }[]) {
+      if (element.type === "feedback_buttons" && element.positive_button !== undefined && element.negative_button !== undefined) {
+        return { up: element.positive_button.value, down: element.negative_button.value, blockId: block.block_id ?? "" };
+      }
+    }
+  }
+  return undefined;
+}

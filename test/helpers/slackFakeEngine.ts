@@ -50,6 +50,8 @@ export class FakeEngine implements Engine {
   nextSummary: Partial<SummaryResult> | undefined;
   nextQuotes: Partial<QuotesResult> | undefined;
   llmModel: string | undefined;
+  /** The document's front-matter `source:` (a name, or a URL that titles then link to). */
+  source = "DHS";
 
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
     this.calls.push({ op: "ask", question, history: [...(options.history ?? [])] });
@@ -112,7 +114,7 @@ export class FakeEngine implements Engine {
   }
 
   documents(): DocumentInfo[] {
-    return [{ id: FAKE_DOC_ID, title: FAKE_DOC_TITLE, source: "DHS", date: "2025-03-26", paragraphs: 2, sentences: 2 }];
+    return [{ id: FAKE_DOC_ID, title: FAKE_DOC_TITLE, source: this.source, date: "2025-03-26", paragraphs: 2, sentences: 2 }];
   }
 
   documentText(docId: string): string | undefined {

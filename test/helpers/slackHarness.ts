@@ -139,6 +139,40 @@ export class Harness {
   }
 }
 
+export interface FeedbackClickOptions {
+  /** The button's value (feedbackButtons(call).up or .down). */
+  value: string;
+  blockId: string;
+  /** The clicked message as Slack sends it back (ts, text, blocks). */
+  message: Record<string, unknown> & { ts: string };
+  user?: string;
+  channel?: string;
+}
+
+/** A block_actions payload for a click on Slack's native feedback buttons. */
+export function feedbackClick(h: Harness, options: FeedbackClickOptions): Record<string, unknown> {
+  const base = fixture<Record<string, unknown>>("block_actions.payload.json");
+  const user = options.user ?? "U0HUMAN1";
+  return {
+    ...base,
+    user: { id: user, username: user, name: user, team_id: "T0TEAM" },
+    container: { type: "message", message_ts: options.message.ts, channel_id: options.channel ?? "C0GENERAL", is_ephemeral: false },
+    channel: { id: options.channel ?? "C0GENERAL", name: "general" },
+    message: options.message,
+    response_url: h.api.responseUrl(uniqueId("fb")),
+    actions: [
+      {
+        type: "feedback_buttons",
+        action_id: "feedback",
+        block_id: options.blockId,
+        value: options.value,
+        text: { type: "plain_text", text: "x" },
+        action_ts: "1730000400.123456",
+      },
+    ],
+  };
+}
+
 type EventEnvelope = Record<string, unknown> & { event: Record<string, unknown>; event_id: string };
 
 /** An app_mention envelope from the payload fixture, with a fresh event_id and ts. */

@@ -1,12 +1,10 @@
 /**
  * The slash command (every subcommand), answered privately through response_url, and the
- * buttons: Share in channel, 👍/👎 feedback.
+ * Share in channel button (feedback: feedback.test.ts).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { type Block, type RecordedCall, allText, blocksOf } from "../helpers/slackFakeApi";
+import { type RecordedCall, allText, blocksOf, feedbackButtons } from "../helpers/slackFakeApi";
 import { FAKE_DOC_TITLE, HUNT_QUOTE, VISIT_QUOTE } from "../helpers/slackFakeEngine";
-import { Harness, mentionEvent, uniqueId } from "../helpers/slackHarness";
+import { Harness, uniqueId } from "../helpers/slackHarness";
 import { fixture } from "../helpers/slackSigning";
 
 let h: Harness;
@@ -96,7 +94,7 @@ describe("/article subcommands", () => {
     expect(text).toContain(`> ${HUNT_QUOTE}`);
     expect(text).toContain(`From _${FAKE_DOC_TITLE}_ (DHS, 2025-03-26) · offline (extractive) · short`);
     expect(button(reply, "share_result")).toBeDefined();
-    expect(button(reply, "feedback_up")).toBeUndefined();
+    expect(blocksOf(reply).some((b) => b.type === "context_actions")).toBe(false);
   });
 
   test("summary with no topic, and with a topic the article does not cover", async () => {
@@ -166,7 +164,7 @@ describe("Share in channel", () => {
     const text = allText(post!.args);
     expect(text).toContain("<@U0HUMAN1> shared · :speech_balloon: who is visiting El Salvador?");
     expect(text).toContain("Kristi Noem is visiting");
-    expect(button(post!, "feedback_up")).toBeDefined();
+    expect(feedbackButtons(post!)).toBeDefined();
     expect(button(post!, "share_result")).toBeUndefined();
     const removed = await h.api.waitFor(() => h.api.callsOf("response_url").find((c) => c.path.endsWith(responseId)));
     expect(removed.args).toEqual({ delete_original: true });
@@ -190,52 +188,5 @@ describe("Share in channel", () => {
     const notice = await h.api.waitFor(() => h.api.callsOf("response_url").find((c) => c.path.endsWith(responseId)));
     expect(notice.args.text).toContain("Invite me first");
     expect(notice.args.response_type).toBe("ephemeral");
-  });
-});
-
-describe("feedback buttons", () => {
-  test("a click is acked, appended to feedback.jsonl, and the message updated with the count", async () => {
-    await h.postEvent(mentionEvent("who is visiting El Salvador?"));
-    const [answer] = await h.api.waitForCalls("chat.postMessage");
-    const up = button(answer!, "feedback_up")!;
-    const blocks = blocksOf(answer!);
-    const feedbackBlockId = blocks.find((b) => b.type === "actions")?.block_id;
-    const message = { type: "message", ts: "1730001000.000001", text: answer!.args.text, blocks, bot_id: "B0BOT" };
-
-    const res = await h.postAction(blockAction({ actionId: "feedback_up", value: up.value, blockId: feedbackBlockId, message }));
-    expect(res.status).toBe(200);
-    const [update] = await h.api.waitForCalls("chat.update");
-    expect(update?.args).toEqual(expect.objectContaining({ channel: "C0GENERAL", ts: "1730001000.000001", parse: "none" }));
-    const updatedBlocks = blocksOf(update!);
-    expect(allText(update!.args)).toContain("Thanks <@U0HUMAN1>, feedback counted · :thumbsup: 1 · :thumbsdown: 0");
-    // The answer itself is unchanged, and the buttons stay for others.
-    expect(allText(update!.args)).toContain("Kristi Noem is visiting");
-    expect(button(update!, "feedback_down")).toBeDefined();
-
-    const lines = readFileSync(path.join(h.dataDir, "feedback.jsonl"), "utf8").trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toEqual(
-      expect.objectContaining({
-        vote: "up",
-        user: "U0HUMAN1",
-        channel: "C0GENERAL",
-        messageTs: "1730001000.000001",
-        kind: "ask",
-        input: "who is visiting El Salvador?",
-        mode: "extractive",
-      }),
-    );
-
-    // A second person votes down on the updated message: the counts add up.
-    const down = button(update!, "feedback_down")!;
-    const updatedId = updatedBlocks.find((b: Block) => b.type === "actions")?.block_id;
-    await h.postAction(
-      blockAction({ actionId: "feedback_down", value: down.value, blockId: updatedId, user: "U0HUMAN2", message: { ...message, blocks: updatedBlocks } }),
-    );
-    const updates = await h.api.waitForCalls("chat.update", 2);
-    expect(allText(updates[1]!.args)).toContain("Thanks <@U0HUMAN2>, feedback counted · :thumbsup: 1 · :thumbsdown: 1");
-    expect(blocksOf(updates[1]!).filter((b) => b.block_id === "feedback_counted")).toHaveLength(1);
-    expect(readFileSync(path.join(h.dataDir, "feedback.jsonl"), "utf8").trim().split("\n")).toHaveLength(2);
-    await h.drain();
   });
 });

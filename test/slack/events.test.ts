@@ -74,8 +74,8 @@ describe("mentions", () => {
     expect(text).toContain(`¶1 · _${FAKE_DOC_TITLE}_`);
     expect(text).toContain("Answered offline (extractive)");
     expect(typeof post?.args.text).toBe("string");
-    const actions = blocksOf(post!).find((b) => b.type === "actions");
-    expect(JSON.stringify(actions)).toContain("feedback_up");
+    const feedback = blocksOf(post!).find((b) => b.type === "context_actions");
+    expect(JSON.stringify(feedback)).toContain("feedback_buttons");
     // The bot's own mention was stripped before the engine saw the question.
     expect(h.engine.asks()[0]?.question).toBe("what did the minister say about inflation?");
     expect(h.engine.asks()[0]?.history).toEqual([]);
@@ -228,6 +228,36 @@ describe("App Home", () => {
     expect(prompts[0]).toEqual({ title: "Summarize the article", message: "summary short" });
     expect(prompts.some((p) => p.message === `What is “${FAKE_DOC_TITLE}” about?`)).toBe(true);
     expect(h.api.callsOf("views.publish")).toHaveLength(0);
+  });
+});
+
+describe("source links", () => {
+  afterEach(() => {
+    h.engine.source = "DHS";
+  });
+
+  test("a document with a web source links its title to the quote's first words (#:~:text=), and links never unfurl", async () => {
+    h.engine.source = "https://news.example.org/story?id=7&lang=en#top";
+    await h.postEvent(mentionEvent("who is visiting?"));
+    const [post] = await h.api.waitForCalls("chat.postMessage");
+    const text = allText(post?.args ?? {});
+    expect(text).toContain(
+      `¶1 · _<https://news.example.org/story?id=7&amp;lang=en#:~:text=Kristi%20Noem%20is%20set%20to%20visit%20El%20Salvador's|${FAKE_DOC_TITLE}>_`,
+    );
+    expect(post?.args.unfurl_links).toBe("false");
+    expect(post?.args.unfurl_media).toBe("false");
+  });
+
+  test("a source that is not a web address stays plain text, and a hostile one cannot break out of the link", async () => {
+    await h.postEvent(mentionEvent("who is visiting?"));
+    const [plain] = await h.api.waitForCalls("chat.postMessage");
+    expect(allText(plain?.args ?? {})).toContain(`¶1 · _${FAKE_DOC_TITLE}_`);
+    h.engine.source = "https://evil.example/a|<!channel>>b";
+    await h.postEvent(mentionEvent("who is visiting?"));
+    const posts = await h.api.waitForCalls("chat.postMessage", 2);
+    const text = allText(posts[1]?.args ?? {});
+    expect(text).not.toContain("<!channel>");
+    expect(text).toMatch(/_<https:\/\/evil\.example\/a%7C%3C!channel%3E%3Eb#:~:text=[^|<>]*\|[^<>]*>_/);
   });
 });
 

@@ -73,8 +73,8 @@ describe("Slack limits", () => {
       expect((post.args.text as string).length).toBeGreaterThan(0);
       expect((post.args.text as string).length).toBeLessThanOrEqual(3000);
       for (const block of blocks) if (block.text !== undefined) expect(block.text.text.length).toBeLessThanOrEqual(3000);
-      // Only the last message carries the mode line and the buttons.
-      expect(blocks.some((b) => b.type === "actions")).toBe(i === posts.length - 1);
+      // Only the last message carries the mode line and the feedback buttons.
+      expect(blocks.some((b) => b.type === "context_actions")).toBe(i === posts.length - 1);
       all += `${allText({ blocks })}\n`;
     });
     // Nothing was lost in the split, and no entity was cut in half.

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describeError, withSlackRetry } from "../../src/slack/errors";
 import { renderHome } from "../../src/slack/blocks/home";
+import { mrkdwnLink, quoteUrl } from "../../src/slack/blocks/links";
 import { type KnownBlock, LIMITS, escapeMrkdwn, sections } from "../../src/slack/blocks/mrkdwn";
 import { paginate } from "../../src/slack/blocks/pagination";
 import { renderResult } from "../../src/slack/blocks/results";
@@ -127,6 +128,28 @@ describe("Slack errors", () => {
   });
 });
 
+describe("source links", () => {
+  test("the fragment holds the quote's first eight words, with -, & and , encoded as text fragments require", () => {
+    expect(quoteUrl("https://x.example/a#old", "Well-known, rich & famous people said so on March 26 of 2025.")).toBe(
+      "https://x.example/a#:~:text=Well%2Dknown%2C%20rich%20%26%20famous%20people%20said%20so%20on",
+    );
+    expect(quoteUrl("https://x.example/a")).toBe("https://x.example/a");
+    for (const notWeb of [undefined, "", "Reuters", "javascript:alert(1)", "ftp://x.example/a"]) expect(quoteUrl(notWeb, "q")).toBeUndefined();
+  });
+
+  test("a link label is escaped; no URL means the label alone", () => {
+    expect(mrkdwnLink("https://x.example/?a=1&b=2", "A <b> & c")).toBe("<https://x.example/?a=1&amp;b=2|A &lt;b&gt; &amp; c>");
+    expect(mrkdwnLink(undefined, "A & B")).toBe("A &amp; B");
+  });
+
+  test("a long section is never cut inside a link", () => {
+    const link = mrkdwnLink("https://x.example/long", "a title with several words");
+    const pieces = sections(`${"word ".repeat(590)}${link} tail`).map((b) => b.text?.text ?? "");
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.some((p) => p.includes(link))).toBe(true);
+  });
+});
+
 describe("manifest.yml", () => {
   const manifest = readFileSync(path.join(__dirname, "..", "..", "manifest.yml"), "utf8");
   const listed = (section: string): string[] => {
@@ -147,6 +170,9 @@ describe("manifest.yml", () => {
     ]);
     expect(manifest).toMatch(/\n {2}agent_view:\n {4}agent_description: \S/);
     expect(manifest).not.toMatch(/assistant_view/);
+    // Both message shortcuts, with the callback ids the listeners register.
+    expect(manifest).toMatch(/- name: Find in the article\n\s+type: message\n\s+callback_id: find_in_article\n/);
+    expect(manifest).toMatch(/- name: Ask article-bot\n\s+type: message\n\s+callback_id: ask_article_bot\n/);
     expect(manifest).toMatch(/- command: \/article\n/);
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(manifest).toMatch(/socket_mode_enabled: true/);

@@ -11,9 +11,8 @@ import { silentLogger } from "../../src/log";
 import { VOTE_NOT_SAVED } from "../../src/slack/interactions/feedback";
 import { PgFeedbackStore } from "../../src/slack/stores/pg";
 import { PgDatabase } from "../../src/slack/stores/pgDatabase";
-import { type RecordedCall, allText, blocksOf } from "../helpers/slackFakeApi";
-import { Harness, mentionEvent, uniqueId } from "../helpers/slackHarness";
-import { fixture } from "../helpers/slackSigning";
+import { type RecordedCall, allText, blocksOf, feedbackButtons } from "../helpers/slackFakeApi";
+import { Harness, feedbackClick, mentionEvent, uniqueId } from "../helpers/slackHarness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,27 +22,16 @@ afterAll(async () => {
   await h.close();
 });
 
-const settle = (ms = 200): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function buttonValue(call: RecordedCall, actionId: string): string {
-  for (const block of blocksOf(call)) {
-    for (const element of (block.elements ?? []) as { action_id?: string; value?: string }[]) {
-      if (element.action_id === actionId && element.value !== undefined) return element.value;
-    }
-  }
-  throw new Error(`no ${actionId} button`);
+/** The native feedback buttons' values: Slack sends the clicked one's value as the action's value. */
+function buttonValue(call: RecordedCall, vote: "up" | "down"): string {
+  const buttons = feedbackButtons(call);
+  if (buttons === undefined) throw new Error("no feedback buttons");
+  return vote === "up" ? buttons.up : buttons.down;
 }
 
-function click(actionId: "feedback_up" | "feedback_down", value: string, message: Record<string, unknown>, user = "U0HUMAN1", responseId = uniqueId("act")) {
-  const base = fixture<Record<string, unknown>>("block_actions.payload.json");
-  return {
-    ...base,
-    user: { id: user, username: user, name: user, team_id: "T0TEAM" },
-    container: { type: "message", message_ts: message.ts, channel_id: "C0GENERAL", is_ephemeral: false },
-    message,
-    response_url: h.api.responseUrl(responseId),
-    actions: [{ action_id: actionId, block_id: "feedback:0:0", text: { type: "plain_text", text: "x" }, value, type: "button", action_ts: "1730000400.1" }],
-  };
+function click(vote: "up" | "down", value: string, message: Record<string, unknown> & { ts: string }, user = "U0HUMAN1", responseId = uniqueId("act")) {
+  if ((JSON.parse(value) as { vote?: string }).vote !== vote) throw new Error(`not the ${vote} button's value`);
+  return { ...feedbackClick(h, { value, blockId: "feedback:0:0", message, user }), response_url: h.api.responseUrl(responseId) };
 }
 
 const lines = (): string[] => readFileSync(path.join(h.dataDir, "feedback.jsonl"), "utf8").trim().split("\n");
@@ -52,23 +40,23 @@ test("one person cannot stuff the counts; a changed vote replaces the old one; c
   await h.postEvent(mentionEvent("who is visiting El Salvador?"));
   const [answer] = await h.api.waitForCalls("chat.postMessage");
   const message = { type: "message", ts: "1730009000.000001", text: answer!.args.text, blocks: blocksOf(answer!), bot_id: "B0BOT" };
-  const up = buttonValue(answer!, "feedback_up");
+  const up = buttonValue(answer!, "up");
 
-  for (let i = 0; i < 3; i++) expect((await h.postAction(click("feedback_up", up, message))).status).toBe(200);
-  await Promise.all(Array.from({ length: 5 }, () => h.postAction(click("feedback_up", up, message))));
+  for (let i = 0; i < 3; i++) expect((await h.postAction(click("up", up, message))).status).toBe(200);
+  await Promise.all(Array.from({ length: 5 }, () => h.postAction(click("up", up, message))));
   await h.api.waitForCalls("chat.update");
-  await settle();
+  await h.drain();
   expect(h.api.callsOf("chat.update")).toHaveLength(1);
   expect(allText(h.api.callsOf("chat.update")[0]!.args)).toContain(":thumbsup: 1 · :thumbsdown: 0");
   expect(lines()).toHaveLength(1);
 
-  await h.postAction(click("feedback_down", buttonValue(answer!, "feedback_down"), message));
+  await h.postAction(click("down", buttonValue(answer!, "down"), message));
   const updates = await h.api.waitForCalls("chat.update", 2);
   expect(allText(updates[1]!.args)).toContain(":thumbsup: 0 · :thumbsdown: 1");
   expect(lines().map((l) => (JSON.parse(l) as { vote: string }).vote)).toEqual(["up", "down"]);
 
   // A second person clicks on the original message, whose blocks still say 0 · 0: the store knows better.
-  await h.postAction(click("feedback_up", up, message, "U0HUMAN2"));
+  await h.postAction(click("up", up, message, "U0HUMAN2"));
   const third = await h.api.waitForCalls("chat.update", 3);
   expect(allText(third[2]!.args)).toContain(":thumbsup: 1 · :thumbsdown: 1");
 });
@@ -83,7 +71,7 @@ test("PostgreSQL down: the vote is retried, then the person who clicked is told 
     const message = { type: "message", ts: "1730009100.000001", text: answer!.args.text, blocks: blocksOf(answer!), bot_id: "B0BOT" };
     await pg.stop();
     const responseId = uniqueId("down");
-    const payload = click("feedback_up", buttonValue(answer!, "feedback_up"), message, "U0HUMAN1", responseId);
+    const payload = click("up", buttonValue(answer!, "up"), message, "U0HUMAN1", responseId);
     // The click's response_url points at this harness's fake Slack.
     payload.response_url = withPg.api.responseUrl(responseId);
     expect((await withPg.postAction(payload)).status).toBe(200);

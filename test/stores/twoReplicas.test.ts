@@ -10,7 +10,7 @@ import { type PostgresServer, type RedisServer, startPostgres, startRedis } from
 import { silentLogger } from "../../src/log";
 import { PgDatabase } from "../../src/slack/stores/pgDatabase";
 import { cliEnv, runCli } from "../helpers/cli";
-import { FakeSlackApi, type RecordedCall, blocksOf } from "../helpers/slackFakeApi";
+import { FakeSlackApi, type RecordedCall, blocksOf, feedbackButtons } from "../helpers/slackFakeApi";
 import { FORM, TEST_SIGNING_SECRET, fixture, interactionBody, postSigned } from "../helpers/slackSigning";
 import { Replica } from "./replicas";
 import { CLIENT_ID, CLIENT_SECRET, STATE_SECRET, appEvent, installThroughOAuth, teamMention, workspace } from "./workspaces";
@@ -108,10 +108,10 @@ test("votes clicked on either replica land in one feedback table, with the store
   await send(a, question);
   const [answer] = await api.waitFor(() => (repliesIn(tsOf(question)).length === 1 ? repliesIn(tsOf(question)) : undefined));
   const message = { type: "message", ts: `1730200000.${tsOf(question).slice(-6)}`, text: answer!.args.text, blocks: blocksOf(answer!), bot_id: t1.botId };
-  const click = (actionId: string, user: string) => {
-    const value = blocksOf(answer!)
-      .flatMap((bl) => (bl.elements ?? []) as { action_id?: string; value?: string }[])
-      .find((e) => e.action_id === actionId)?.value;
+  const click = (vote: "up" | "down", user: string) => {
+    // Slack's native feedback buttons: the clicked button's value (which says the vote) comes back as the action's.
+    const buttons = feedbackButtons(answer!);
+    const value = vote === "up" ? buttons?.up : buttons?.down;
     const base = fixture<Record<string, unknown>>("block_actions.payload.json");
     return {
       ...base,
@@ -121,14 +121,14 @@ test("votes clicked on either replica land in one feedback table, with the store
       channel: { id: "C0GENERAL", name: "general" },
       message,
       response_url: api.responseUrl(`vote-${user}`),
-      actions: [{ action_id: actionId, block_id: "feedback:0:0", text: { type: "plain_text", text: "x" }, value, type: "button", action_ts: "1730200001.1" }],
+      actions: [{ action_id: "feedback", block_id: "feedback:0:0", text: { type: "plain_text", text: "x" }, value, type: "feedback_buttons", action_ts: "1730200001.1" }],
     };
   };
   const before = api.callsOf("chat.update").length;
-  await postSigned(a.eventsUrl, interactionBody(click("feedback_up", "U0VOTE1")), { contentType: FORM });
+  await postSigned(a.eventsUrl, interactionBody(click("up", "U0VOTE1")), { contentType: FORM });
   await api.waitFor(() => api.callsOf("chat.update").length === before + 1);
-  await postSigned(b.eventsUrl, interactionBody(click("feedback_down", "U0VOTE2")), { contentType: FORM });
-  await postSigned(b.eventsUrl, interactionBody(click("feedback_up", "U0VOTE1")), { contentType: FORM }); // the same vote again, elsewhere
+  await postSigned(b.eventsUrl, interactionBody(click("down", "U0VOTE2")), { contentType: FORM });
+  await postSigned(b.eventsUrl, interactionBody(click("up", "U0VOTE1")), { contentType: FORM }); // the same vote again, elsewhere
   const updates = await api.waitForCalls("chat.update", before + 2);
   await settle();
   expect(api.callsOf("chat.update")).toHaveLength(before + 2);

@@ -9,13 +9,17 @@ import { type ContextBlock, type KnownBlock, LIMITS, mrkdwn, truncate, userMenti
 type Button = types.Button;
 
 export const ACTION_IDS = {
-  feedbackUp: "feedback_up",
-  feedbackDown: "feedback_down",
+  /** Slack's native feedback buttons (a `feedback_buttons` element in a `context_actions` block). */
+  feedback: "feedback",
+  /** The 👍/👎 buttons of messages posted before native feedback: their clicks still count. */
+  legacyFeedbackUp: "feedback_up",
+  legacyFeedbackDown: "feedback_down",
   share: "share_result",
 } as const;
 
-/** block_id prefix of the feedback buttons (the counts shown ride along; the store holds the real ones). */
+/** block_id prefix of the feedback block; the counts shown ride along so each update gets a new id. */
 export const FEEDBACK_BLOCK_PREFIX = "feedback";
+const COUNTED_BLOCK_ID = "feedback_counted";
 
 /** Where a result's buttons go and what they carry. */
 export type ResultActions =
@@ -43,37 +47,46 @@ export interface FeedbackCounts {
   down: number;
 }
 
-function feedbackBlock(value: string, counts: FeedbackCounts): types.ActionsBlock {
-  const button = (id: string, label: string): Button => ({
-    type: "button",
-    action_id: id,
-    text: { type: "plain_text", text: label, emoji: true },
-    value: truncate(value, LIMITS.buttonValue),
-  });
+/** Slack's own 👍/👎 pair; each button's value says which vote it is and what was rated. */
+function feedbackBlock(value: string, counts: FeedbackCounts): types.ContextActionsBlock {
+  const rated = parseFeedbackValue(value);
+  const withVote = (vote: "up" | "down"): string => truncate(JSON.stringify({ ...rated, vote }), LIMITS.buttonValue);
   return {
-    type: "actions",
+    type: "context_actions",
     block_id: `${FEEDBACK_BLOCK_PREFIX}:${counts.up}:${counts.down}`,
-    elements: [button(ACTION_IDS.feedbackUp, ":thumbsup: Helpful"), button(ACTION_IDS.feedbackDown, ":thumbsdown: Not helpful")],
+    elements: [
+      {
+        type: "feedback_buttons",
+        action_id: ACTION_IDS.feedback,
+        positive_button: { text: { type: "plain_text", text: "Helpful" }, accessibility_label: "This answer was helpful", value: withVote("up") },
+        negative_button: {
+          text: { type: "plain_text", text: "Not helpful" },
+          accessibility_label: "This answer was not helpful",
+          value: withVote("down"),
+        },
+      },
+    ],
   };
 }
 
 /**
- * The message blocks after a feedback click: the buttons stay (others may vote too) with the new
- * counts, followed by a line that says the vote was counted.
+ * The message blocks after a vote: the feedback buttons stay (others may vote too), followed by a
+ * line with the counts from the feedback store.
  */
 export function withFeedbackCounted(
   blocks: KnownBlock[],
   counts: FeedbackCounts,
   value: string,
   voter: string,
+  changed: boolean,
 ): KnownBlock[] {
-  const kept = blocks.filter(
-    (b) => !(b.block_id ?? "").startsWith(FEEDBACK_BLOCK_PREFIX) && b.block_id !== "feedback_counted",
-  );
+  // Drops the old feedback block and the old counts line ("feedback_counted" has the same prefix).
+  const kept = blocks.filter((b) => !(b.block_id ?? "").startsWith(FEEDBACK_BLOCK_PREFIX));
+  const what = changed ? "vote changed" : "feedback counted";
   const counted: ContextBlock = {
     type: "context",
-    block_id: "feedback_counted",
-    elements: [mrkdwn(`Thanks ${userMention(voter)}, feedback counted · :thumbsup: ${counts.up} · :thumbsdown: ${counts.down}`)],
+    block_id: COUNTED_BLOCK_ID,
+    elements: [mrkdwn(`Thanks ${userMention(voter)}, ${what} · :thumbsup: ${counts.up} · :thumbsdown: ${counts.down}`)],
   };
   return [...kept, feedbackBlock(value, counts), counted];
 }
@@ -84,6 +97,8 @@ export interface FeedbackValue {
   input: string;
   mode?: string;
   model?: string;
+  /** Which button (native feedback buttons); legacy buttons say it by their action id. */
+  vote?: "up" | "down";
 }
 
 export function feedbackValue(job: SlackJob, done: JobResult): string {
@@ -106,6 +121,7 @@ export function parseFeedbackValue(raw: string | undefined): FeedbackValue | und
       input: typeof v.input === "string" ? v.input : "",
       ...(typeof v.mode === "string" ? { mode: v.mode } : {}),
       ...(typeof v.model === "string" ? { model: v.model } : {}),
+      ...(v.vote === "up" || v.vote === "down" ? { vote: v.vote } : {}),
     };
   } catch {
     return undefined;

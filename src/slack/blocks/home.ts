@@ -1,6 +1,7 @@
 /** The App Home tab: the documents, how to use the bot, and example questions (≤ 100 blocks). */
 import type { types } from "@slack/bolt";
 import type { DocumentInfo, EngineStatus } from "../../contract";
+import { mrkdwnLink, quoteUrl } from "./links";
 import { type KnownBlock, LIMITS, context, escapeMrkdwn, header, plural, sections, truncate, userMention } from "./mrkdwn";
 
 export interface HomeOptions {
@@ -23,10 +24,11 @@ export function renderHome(options: HomeOptions): types.HomeView {
   ];
   const docLimit = LIMITS.homeBlocks - 20;
   for (const doc of options.documents.slice(0, docLimit)) {
-    const details = [doc.source, doc.date, `${doc.paragraphs} paragraphs`].filter(
+    const url = quoteUrl(doc.source);
+    const details = [url === undefined ? doc.source : undefined, doc.date, `${doc.paragraphs} paragraphs`].filter(
       (s): s is string => s !== undefined && s !== "",
     );
-    blocks.push(...sections(`*${escapeMrkdwn(truncate(doc.title, 300))}*\n${escapeMrkdwn(details.join(" · "))}`));
+    blocks.push(...sections(`*${mrkdwnLink(url, truncate(doc.title, 300))}*\n${escapeMrkdwn(details.join(" · "))}`));
   }
   if (options.documents.length > docLimit) blocks.push(context(`…and ${options.documents.length - docLimit} more.`));
   if (options.documents.length === 0) blocks.push(context("_No documents are loaded yet._"));

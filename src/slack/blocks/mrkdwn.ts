@@ -44,7 +44,7 @@ export function truncate(text: string, max: number): string {
 }
 
 /** Cuts escaped mrkdwn into pieces of at most `max` chars: at a line break if possible, else a space,
- * never inside an entity such as `&amp;`, and a blockquote cut mid-line stays a blockquote. */
+ * never inside an entity such as `&amp;` or a link, and a blockquote cut mid-line stays a blockquote. */
 function splitMrkdwn(text: string, max: number = LIMITS.sectionText): string[] {
   const pieces: string[] = [];
   let rest = text;
@@ -57,6 +57,9 @@ function splitMrkdwn(text: string, max: number = LIMITS.sectionText): string[] {
     }
     const amp = rest.lastIndexOf("&", cut - 1);
     if (amp !== -1 && cut - amp < 6 && !rest.slice(amp, cut).includes(";")) cut = amp;
+    // Escaped text holds no raw "<": one is the start of our own <url|label> link, never cut in half.
+    const link = rest.lastIndexOf("<", cut - 1);
+    if (link > 0 && rest.indexOf(">", link) >= cut) cut = link;
     const head = rest.slice(0, cut);
     rest = atNewline ? rest.slice(cut + 1) : rest.slice(cut);
     const headLastLine = head.slice(head.lastIndexOf("\n") + 1);

@@ -39,6 +39,9 @@ export function renderNotice(text: string): SlackMessage {
   return { text, blocks: [{ type: "section", text: mrkdwn(text) }] };
 }
 
+export const INVITE_ME =
+  "I can't post in this conversation. Invite me first (`/invite @article-bot`), then try again.";
+
 export const APOLOGY =
   "Sorry, something went wrong on my side while working on that. Please try again in a minute.";
 

@@ -5,6 +5,7 @@
 import type { AnswerMode, AskResult, Citation, DocumentInfo, QuoteMatch, QuotesResult, SummaryResult } from "../../contract";
 import type { JobResult, SlackJob } from "../job";
 import { type ResultActions, actionsBlock } from "./buttons";
+import { mrkdwnLink, quoteUrl } from "./links";
 import {
   type KnownBlock,
   type SectionBlock,
@@ -28,6 +29,8 @@ export interface ResultRenderOptions {
   /** Repeat the request at the top (ephemeral results and shared results, where it is not visible). */
   header?: string;
   maxMessages?: number;
+  /** The quote lookup checks someone's message (*Find in the article*): say so, and what nothing found means. */
+  claim?: boolean;
 }
 
 function modeLabel(mode: AnswerMode, model?: string): string {
@@ -38,14 +41,12 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-function title(ctx: RenderContext, docId: string): string {
-  return ctx.documents.find((d) => d.id === docId)?.title ?? docId;
-}
-
-/** "— ¶N · _Title_", with the speaker first when known. */
+/** "— ¶N · _Title_", with the speaker first when known; the title links to the quote in its source. */
 function attribution(ctx: RenderContext, citation: Citation | QuoteMatch): string {
   const speaker = "speaker" in citation && citation.speaker !== null ? `*${escapeMrkdwn(citation.speaker)}* · ` : "";
-  return `— ${speaker}¶${citation.paragraph} · _${escapeMrkdwn(title(ctx, citation.docId))}_`;
+  const doc = ctx.documents.find((d) => d.id === citation.docId);
+  const title = mrkdwnLink(quoteUrl(doc?.source, citation.quote), doc?.title ?? citation.docId);
+  return `— ${speaker}¶${citation.paragraph} · _${title}_`;
 }
 
 /** A verbatim quote as a blockquote, then its attribution. */
@@ -78,9 +79,11 @@ function renderAnswer(result: AskResult, ctx: RenderContext, options: ResultRend
 }
 
 function documentLine(doc: DocumentInfo): string {
-  const details = [doc.source, doc.date].filter((s): s is string => s !== undefined && s !== "");
+  const url = quoteUrl(doc.source);
+  // A web source is the title's link; a named one ("Reuters") is shown beside it.
+  const details = [url === undefined ? doc.source : undefined, doc.date].filter((s): s is string => s !== undefined && s !== "");
   const suffix = details.length > 0 ? ` (${escapeMrkdwn(details.join(", "))})` : "";
-  return `_${escapeMrkdwn(doc.title)}_${suffix}`;
+  return `_${mrkdwnLink(url, doc.title)}_${suffix}`;
 }
 
 function renderSummary(result: SummaryResult, ctx: RenderContext, options: ResultRenderOptions): SlackMessage[] {
@@ -122,11 +125,15 @@ function renderQuotes(result: QuotesResult, ctx: RenderContext, options: ResultR
   if (options.header !== undefined) body.push(context(options.header));
   let fallback: string;
   if (result.matches.length === 0) {
-    fallback = `No passage in the article matches “${query}”. Try fewer or different words you remember, or ask a question ending with “?”.`;
+    fallback = options.claim === true
+      ? "The article has nothing like this message: no passage says anything close to it."
+      : `No passage in the article matches “${query}”. Try fewer or different words you remember, or ask a question ending with “?”.`;
     body.push(...sections(fallback));
   } else {
     const n = result.matches.length;
-    fallback = `${n} ${n === 1 ? "passage matches" : "passages match"} “${query}”`;
+    fallback = options.claim === true
+      ? `What the article says closest to this message, word for word (${n} ${n === 1 ? "passage" : "passages"})`
+      : `${n} ${n === 1 ? "passage matches" : "passages match"} “${query}”`;
     body.push(...sections(`*${fallback}:*`));
     for (const match of result.matches) body.push(...citationSections(ctx, match));
   }
@@ -159,7 +166,7 @@ export function requestLine(job: SlackJob, sharedBy?: string): string | undefine
     case "ask":
       return `${who}:speech_balloon: ${escapeMrkdwn(truncate(job.question, 500))}`;
     case "quote":
-      return `${who}:mag: ${escapeMrkdwn(truncate(job.query, 500))}`;
+      return `${who}${job.claim === true ? ":mag: checking: " : ":mag: "}${escapeMrkdwn(truncate(job.query, 500))}`;
     case "summary":
       return sharedBy === undefined ? undefined : `${who}:memo: summary${job.length !== undefined ? ` (${job.length})` : ""}`;
   }

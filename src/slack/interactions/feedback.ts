@@ -1,14 +1,15 @@
 /**
- * A 👍/👎 click: the vote is recorded in the feedback store (one per person per message), then the
- * message is updated with the store's counts (or, for an ephemeral message, which chat.update
- * cannot edit, thanked privately). The same vote again changes nothing and sends nothing.
+ * A 👍/👎 click (Slack's native feedback buttons, or the legacy buttons of older messages): the
+ * vote goes to the feedback store, which keeps one vote per person per message (a second click on
+ * the other button changes it, the same click again changes nothing), and the message is updated
+ * with the store's counts. An ephemeral message, which chat.update cannot edit, is thanked privately.
  */
-import type { BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
-import { parseFeedbackValue, withFeedbackCounted } from "../blocks/buttons";
+import type { BlockAction, RespondFn, webApi } from "@slack/bolt";
+import { type FeedbackValue, withFeedbackCounted } from "../blocks/buttons";
 import type { KnownBlock } from "../blocks/mrkdwn";
 import { describeError, withSlackRetry } from "../errors";
-import type { Vote, VoteOutcome } from "../stores";
 import type { SlackRuntime } from "../runtime";
+import type { Vote, VoteOutcome } from "../stores";
 import { clicked, containerField } from "./click";
 
 export const VOTE_NOT_SAVED = "Sorry, your vote could not be saved just now, so it was not counted. Please click again in a minute.";
@@ -17,17 +18,24 @@ function isBlockList(value: unknown): value is KnownBlock[] {
   return Array.isArray(value) && value.every((b) => typeof b === "object" && b !== null && "type" in b);
 }
 
+export interface FeedbackClick {
+  vote: Vote;
+  /** What was rated, from the button's value (undefined when unreadable: the vote still counts). */
+  rated: FeedbackValue | undefined;
+  /** The value to rebuild the buttons with. */
+  value: string;
+}
+
 export async function recordFeedback(
   rt: SlackRuntime,
-  vote: Vote,
-  body: BlockAction<ButtonAction>,
-  action: ButtonAction,
+  click: FeedbackClick,
+  body: BlockAction,
   client: webApi.WebClient,
   respond: RespondFn,
 ): Promise<void> {
+  const { vote, rated } = click;
   const { channel, log } = clicked(rt, body, "feedback");
   const messageTs = body.message?.ts ?? containerField(body, "message_ts");
-  const rated = parseFeedbackValue(action.value);
   let result: VoteOutcome;
   try {
     result = await rt.feedback.vote({
@@ -60,8 +68,6 @@ export async function recordFeedback(
     );
     return;
   }
-  // Counts come from the store: the ones in the message may be stale when two people click at once.
-  const counts = result.counts;
   try {
     await withSlackRetry(
       () =>
@@ -71,7 +77,8 @@ export async function recordFeedback(
           // chat.update defaults parse to "client", which would expand words into links and mentions.
           parse: "none",
           text: typeof body.message?.text === "string" ? body.message.text : "Feedback counted",
-          blocks: withFeedbackCounted(blocks, counts, action.value ?? "", body.user.id),
+          // Counts come from the store: the ones in the message may be stale when two people click at once.
+          blocks: withFeedbackCounted(blocks, result.counts, click.value, body.user.id, result.outcome === "changed"),
         }),
       rt.maxRateLimitWaitSec,
     );

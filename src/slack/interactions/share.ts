@@ -6,14 +6,12 @@ import type { BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
 import { feedbackValue } from "../blocks/buttons";
 import { APOLOGY } from "../blocks/notices";
 import { renderResult, requestLine } from "../blocks/results";
-import { describeError, slackErrorCode, withSlackRetry } from "../errors";
+import { CANNOT_POST_HERE, describeError, slackErrorCode, withSlackRetry } from "../errors";
 import type { JobResult } from "../job";
 import { runJob } from "../pipeline";
 import { type SlackRuntime, renderContext } from "../runtime";
 import { decodeShareValue } from "../stores";
 import { clicked } from "./click";
-
-const CANNOT_POST_HERE = new Set(["not_in_channel", "channel_not_found", "is_archived", "restricted_action"]);
 
 export async function shareResult(
   rt: SlackRuntime,
@@ -34,6 +32,7 @@ export async function shareResult(
     const messages = renderResult(done, renderContext(rt), {
       actions: { kind: "feedback", value: feedbackValue(value.job, done) },
       header: requestLine(value.job, body.user.id),
+      claim: value.job.kind === "quote" && value.job.claim === true,
     });
     for (const message of messages) {
       await withSlackRetry(

@@ -19,7 +19,19 @@ export type AnswerMode = "extractive" | "llm";
 export interface AskOptions {
   /** Earlier questions of the same conversation (oldest first), used to complete follow-ups. */
   history?: string[];
+  /** Told each step as it starts, for front ends that show progress. A throwing listener is ignored. */
+  onProgress?: (step: AskProgress) => void;
 }
+
+/**
+ * The steps of an answer being made. They carry counts and names only, never the model's text:
+ * nothing the model wrote may reach a person before its quotes are verified.
+ */
+export type AskProgress =
+  | { step: "searching" }
+  | { step: "writing"; model: string }
+  | { step: "checking"; quotes: number }
+  | { step: "checked"; quotes: number; verified: number };
 
 export interface AskResult {
   question: string;

@@ -20,7 +20,7 @@ import { citationAt } from "./answer/citations";
 import { AnswerJudge, closestAnswer } from "./answer/judge";
 import type { Chunk } from "./index/chunk";
 import { silentLogger, type Logger } from "./log";
-import type { AskOptions, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./contract";
+import type { AskOptions, AskProgress, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./contract";
 
 export interface EngineOptions extends Pick<OpenIndexOptions, "notify" | "onProgress" | "forceRebuild" | "vectorCache"> {
   logger?: Logger;
@@ -127,9 +127,11 @@ export class ArticleEngine implements Engine {
 
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
     const startedAt = performance.now();
+    const report = progressReporter(options.onProgress);
     const asked = cleanInput(question, "question");
     const resolved = resolveFollowUp(focusQuestion(asked), options.history);
     if (isGistQuestion(resolved) && !this.chatModel()) return this.gist(asked, startedAt);
+    report({ step: "searching" });
     const retrieval = await this.retriever.retrieve(resolved);
     const weighed = weighEvidence(retrieval, this.retriever, this.speech, this.policy);
     const judged = this.judge?.judge({ retrieval, evidence: weighed, retriever: this.retriever });
@@ -140,9 +142,10 @@ export class ArticleEngine implements Engine {
     if (chat) {
       const { client, llm } = await chat;
       const passages = this.toPassages(retrieval.chunks.slice(0, LLM_PASSAGES).map((c) => c.chunk));
+      report({ step: "writing", model: client.model });
       result = await llm.answerWithLlm(
         { client, docs: this.documentLookup, logger: this.logger },
-        { question: asked, history: options.history, passages, fallback: () => Promise.resolve(extractive) },
+        { question: asked, history: options.history, passages, fallback: () => Promise.resolve(extractive), onProgress: report },
       );
       result.ms = Math.round((performance.now() - startedAt) * 10) / 10;
     }
@@ -247,4 +250,15 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const corpus = index.corpus;
   logger.info({ documents: corpus.documents.length, chunks: index.chunks.length, embeddings: index.manifest.embeddings.model }, "index ready");
   return new ArticleEngine(index, config, logger, options.retrieval, options.policy);
+}
+
+/** A front end's progress listener must never break an answer: its errors are swallowed. */
+function progressReporter(listener: AskOptions["onProgress"]): (step: AskProgress) => void {
+  return (step) => {
+    try {
+      listener?.(step);
+    } catch {
+      // Progress is decoration; the answer goes on.
+    }
+  };
 }

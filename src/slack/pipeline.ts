@@ -4,7 +4,7 @@
  * On any failure: an apology to the person plus one log line with the cause. Nothing here throws:
  * a listener that throws would only reach Bolt's error handler, and the person would hear nothing.
  */
-import { type Engine, isEngineBusy } from "../contract";
+import { type AskProgress, type Engine, isEngineBusy } from "../contract";
 import type { Logger } from "../log";
 import { type ResultActions, feedbackValue } from "./blocks/buttons";
 import { APOLOGY, BUSY, INVITE_ME, renderHelp, renderNotice, renderRateLimited } from "./blocks/notices";
@@ -13,6 +13,7 @@ import { describeError, slackErrorCode, withSlackRetry } from "./errors";
 import { type JobResult, type SlackInput, type SlackJob, jobInput } from "./job";
 import { type SlackRuntime, renderContext } from "./runtime";
 import { encodeShareValue } from "./stores";
+import type { ProgressStream } from "./stream";
 import type { Surface } from "./surfaces";
 
 /** Quote lookups show this many passages: enough to find the one you remember, short enough to read. */
@@ -38,10 +39,15 @@ export async function handleInput(rt: SlackRuntime, surface: Surface, input: Sla
 }
 
 /** The engine call that belongs to each kind of job. */
-export async function runJob(engine: Engine, job: SlackJob, history: string[]): Promise<JobResult> {
+export async function runJob(
+  engine: Engine,
+  job: SlackJob,
+  history: string[],
+  onProgress?: (step: AskProgress) => void,
+): Promise<JobResult> {
   switch (job.kind) {
     case "ask":
-      return { kind: "ask", result: await engine.ask(job.question, { history }) };
+      return { kind: "ask", result: await engine.ask(job.question, { history, ...(onProgress !== undefined ? { onProgress } : {}) }) };
     case "quote":
       return { kind: "quote", result: await engine.findQuotes(job.query, { limit: QUOTE_LIMIT }) };
     case "summary":
@@ -73,10 +79,13 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
   const started = Date.now();
   log.debug({ kind: job.kind, text: jobInput(job) }, "request text");
   let phase: "engine" | "slack" = "engine";
+  let stream: ProgressStream | undefined;
   try {
     await surface.progress?.begin(log);
     const history = surface.historyKey !== undefined ? await rt.threads.get(surface.historyKey) : [];
-    const done = await runJob(rt.engine, job, history);
+    // With a model, the steps are streamed (never its text); offline answers are too fast to need it.
+    stream = job.kind === "ask" && rt.engine.status().llm.enabled ? surface.openStream?.(log) : undefined;
+    const done = await runJob(rt.engine, job, history, stream !== undefined ? (step) => stream?.update(step) : undefined);
     await surface.progress?.settle(log);
     if (job.kind === "ask" && done.kind === "ask" && surface.historyKey !== undefined) {
       await rt.threads.add(surface.historyKey, done.result.resolvedQuestion ?? job.question);
@@ -88,7 +97,10 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
       ...(job.kind === "quote" && job.claim === true ? { claim: true } : {}),
       ...(surface.maxMessages !== undefined ? { maxMessages: surface.maxMessages } : {}),
     });
-    for (const message of messages) {
+    // The stream ends with the first page of verified blocks; if it failed, that page is posted too.
+    const [first, ...rest] = messages;
+    const streamed = stream !== undefined && first !== undefined && (await stream.finish(first));
+    for (const message of streamed ? rest : messages) {
       await withSlackRetry(() => surface.post(message), rt.maxRateLimitWaitSec);
     }
     log.info(
@@ -97,6 +109,7 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
         chars: jobInput(job).length,
         history: history.length,
         parts: messages.length,
+        streamed,
         ms: Date.now() - started,
         ...resultLogFields(done),
       },
@@ -107,6 +120,7 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
     const busy = phase === "engine" && isEngineBusy(err);
     if (busy) log.warn({ kind: job.kind, ms: Date.now() - started }, "engine busy: request refused");
     else log.error({ kind: job.kind, phase, ms: Date.now() - started, err: describeError(err) }, "request failed");
+    await stream?.fail();
     await surface.progress?.abandon(log);
     const code = slackErrorCode(err);
     // Not invited (a shortcut used in a channel the bot is not in): say how to fix it.

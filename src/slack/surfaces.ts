@@ -6,7 +6,9 @@
  */
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { SlackMessage } from "./blocks/mrkdwn";
+import type { Logger } from "../log";
 import { type Progress, delayedNotice, threadProgress } from "./progress";
+import { type ProgressStream, openProgressStream } from "./stream";
 
 type WebClient = webApi.WebClient;
 
@@ -32,10 +34,13 @@ export interface Surface {
   /** A short private notice to the person (rate limit, apology). */
   notify(message: SlackMessage): Promise<void>;
   progress?: Progress;
+  /** A streamed message showing the engine's steps, ended by the answer (thread surfaces only). */
+  openStream?: (log: Logger) => ProgressStream;
 }
 
 export interface ThreadSurfaceOptions {
   name: "mention" | "dm" | "shortcut" | "followup";
+  /** The workspace (scopes history and limits; Slack also needs it to stream outside DMs). */
   team?: string;
   user: string;
   channel: string;
@@ -95,6 +100,12 @@ export function threadSurface(client: WebClient, options: ThreadSurfaceOptions):
     logFields: options.logFields,
     post,
     notify,
+    openStream: (log) =>
+      openProgressStream(
+        client,
+        { channel: options.channel, threadTs: options.threadTs, user: options.user, ...(options.team !== undefined ? { team: options.team } : {}) },
+        log,
+      ),
     progress: threadProgress(client, {
       channel: options.channel,
       threadTs: options.threadTs,

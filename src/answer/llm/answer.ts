@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Logger } from "../../log";
-import type { AskResult, Citation } from "../../contract";
+import type { AskProgress, AskResult, Citation } from "../../contract";
 import { LlmError, fallbackNotice } from "./errors";
 import { cleanModelText, verifyQuotes } from "./ground";
 import { asData, formatPassages, oneLine, renderPrompt } from "./prompts";
@@ -23,6 +23,8 @@ export interface AnswerInput {
   passages: Passage[];
   /** The extractive answer for the same question (called only when needed). */
   fallback: () => Promise<AskResult>;
+  /** Told when the model's quotes are being checked and how many survived (counts only, never text). */
+  onProgress?: (step: AskProgress) => void;
 }
 
 export const MAX_ANSWER_CITATIONS = 3;
@@ -73,10 +75,12 @@ export async function answerWithLlm(deps: LlmDeps, input: AnswerInput): Promise<
     return offline(deps, input, new LlmError("bad_output", "the model returned an empty answer"), began);
   }
 
+  input.onProgress?.({ step: "checking", quotes: output.quotes.length });
   const citations: Citation[] = await verifyQuotes(output.quotes, input.passages, deps.docs, deps.logger, {
     limit: MAX_ANSWER_CITATIONS,
     deadline: began + deps.client.timeoutMs,
   });
+  input.onProgress?.({ step: "checked", quotes: output.quotes.length, verified: citations.length });
   if (citations.length === 0) {
     // Not one quote is in the article: the answer is unsupported, whatever real sentences could be
     // attached to it. The offline answer (or its "the article doesn't say") is shown instead.

@@ -18,13 +18,15 @@ export function registerAskShortcut(app: App, rt: SlackRuntime): void {
     await ack();
     const message = shortcut.message;
     const threadTs = typeof message.thread_ts === "string" ? message.thread_ts : message.ts;
+    const team = shortcut.team?.id ?? context.teamId;
     const surface = threadSurface(client, {
       name: "shortcut",
+      ...(team !== undefined ? { team } : {}),
       user: shortcut.user.id,
       channel: shortcut.channel.id,
       threadTs,
       messageTs: message.ts,
-      historyKey: conversationKey(shortcut.channel.id, threadTs),
+      historyKey: conversationKey(shortcut.channel.id, threadTs, team),
       botUserId: context.botUserId,
       progressDelayMs: rt.progressDelayMs,
       logFields: { team: shortcut.team?.id, shortcut: SHORTCUT_IDS.ask },

@@ -15,8 +15,10 @@ import { SHORTCUT_IDS } from "./shortcutIds";
 export function registerFindShortcut(app: App, rt: SlackRuntime): void {
   app.shortcut<MessageShortcut>({ callback_id: SHORTCUT_IDS.find, type: "message_action" }, async ({ ack, shortcut, respond, context }) => {
     await ack();
+    const team = shortcut.team?.id ?? context.teamId;
     const surface = privateSurface(respond, {
       name: "shortcut",
+      ...(team !== undefined ? { team } : {}),
       user: shortcut.user.id,
       channel: shortcut.channel.id,
       botUserId: context.botUserId,

@@ -91,6 +91,8 @@ const EnvSchema = z.object({
     z.string().regex(/^\/[a-z0-9_-]+$/, "a slash command such as /article").default("/article"),
   ),
   SLACK_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  // Follow-up questions in a thread without mentioning the bot: reads channel messages, so off unless asked.
+  SLACK_THREAD_FOLLOWUPS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("false")),
   // Multi-workspace install (OAuth): all three, and no SLACK_BOT_TOKEN.
   SLACK_CLIENT_ID: optionalString,
   SLACK_CLIENT_SECRET: optionalString,
@@ -148,6 +150,11 @@ export interface SlackConfig {
   drainMs?: number;
   command: string;
   rateLimitPerMinute: number;
+  /**
+   * Answer question-shaped replies in a thread the bot answered in, without a mention
+   * (SLACK_THREAD_FOLLOWUPS=true; needs channels:history, i.e. the bot receives every message of its channels).
+   */
+  threadFollowups?: boolean;
   /** OAuth (multi-workspace): set together, instead of botToken. */
   clientId?: string;
   clientSecret?: string;
@@ -256,6 +263,7 @@ export function loadConfig(
       drainMs: e.SLACK_DRAIN_MS,
       command: e.SLACK_COMMAND,
       rateLimitPerMinute: e.SLACK_RATE_LIMIT_PER_MINUTE,
+      threadFollowups: e.SLACK_THREAD_FOLLOWUPS === "true",
       clientId: e.SLACK_CLIENT_ID,
       clientSecret: e.SLACK_CLIENT_SECRET,
       stateSecret: e.SLACK_STATE_SECRET,

@@ -105,3 +105,11 @@ export function parseDirectMessage(plain: string): SlackInput {
 export function parseMention(plain: string): SlackInput {
   return parseKeyword(plain) ?? { kind: "ask", question: plain };
 }
+
+/**
+ * A reply in a thread the bot answered in, without a mention (SLACK_THREAD_FOLLOWUPS): only a
+ * question is taken as a follow-up; "thanks!" or chatter between people gets nothing.
+ */
+export function parseThreadReply(plain: string): SlackInput | undefined {
+  return isQuestion(plain) ? { kind: "ask", question: plain } : undefined;
+}

@@ -35,6 +35,8 @@ export interface HarnessOptions {
   maxRateLimitWaitSec?: number;
   /** Stores to use instead of the in-memory ones (shared-state tests: Redis, PostgreSQL). */
   stores?: Partial<SlackStores>;
+  /** SLACK_THREAD_FOLLOWUPS. */
+  threadFollowups?: boolean;
 }
 
 let counter = 0;
@@ -75,6 +77,7 @@ export class Harness {
       apiUrl: this.api.apiUrl,
       command: "/article",
       rateLimitPerMinute: this.options.rateLimitPerMinute ?? 100,
+      threadFollowups: this.options.threadFollowups ?? false,
       port: 0,
       // The fake Slack's response_urls are on loopback.
       responseUrlHosts: ["127.0.0.1"],

@@ -10,6 +10,7 @@ import { registerHome } from "./home";
 import { registerMention } from "./mention";
 import { registerMessagesTab } from "./messagesTab";
 import { registerShare } from "./share";
+import { registerThreadFollowups } from "./threadFollowup";
 
 export function registerListeners(app: App, rt: SlackRuntime): void {
   registerMention(app, rt);
@@ -21,4 +22,5 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   registerMessagesTab(app, rt);
   registerFindShortcut(app, rt);
   registerAskShortcut(app, rt);
+  registerThreadFollowups(app, rt);
 }

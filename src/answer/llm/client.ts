@@ -19,6 +19,29 @@ import { LlmError } from "./errors";
 import type { LlmErrorKind } from "./errors";
 import type { ChatClient, ChatMessage, StructuredCallOptions } from "./types";
 
+/**
+ * Largest reply read from the server. With max_tokens a real reply is a few KB; a server that ignores it
+ * (megabytes of quotes) is cut off here instead of being parsed on the event loop.
+ */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** `fetch` whose response body errors once it passes `maxBytes` (the request then fails as unusable). */
+export function boundedFetch(maxBytes: number, base: typeof fetch = globalThis.fetch): typeof fetch {
+  return async (input, init) => {
+    const res = await base(input, init);
+    if (res.body === null) return res;
+    let seen = 0;
+    const limit = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > maxBytes) controller.error(new LlmError("bad_output", `the model's reply is larger than ${maxBytes} bytes`));
+        else controller.enqueue(chunk);
+      },
+    });
+    return new Response(res.body.pipeThrough(limit), { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+}
+
 /** A retry is pointless with less time than this left: the attempt would only time out. */
 const MIN_ATTEMPT_MS = 500;
 /** Waits before the single retry, when the server gives no Retry-After. */
@@ -61,7 +84,7 @@ export class OpenAIChatClient implements ChatClient {
         maxRetries: 0,
         // The SDK's per-request timeout backs up the overall deadline below.
         timeout: config.timeoutMs,
-        configuration: config.baseURL === undefined ? {} : { baseURL: config.baseURL },
+        configuration: { ...(config.baseURL === undefined ? {} : { baseURL: config.baseURL }), fetch: boundedFetch(MAX_RESPONSE_BYTES) },
       });
   }
 

@@ -1,54 +1,39 @@
 /**
- * A LangChain `VectorStore` over hnswlib-node's `HierarchicalNSW`, saved to and loaded from a folder.
+ * LangChain's `VectorStore` over the project's `HnswIndex` (hnswIndex.ts): for code that wants LangChain's
+ * API (`similaritySearch`, `asRetriever`, `addDocuments`). The engine itself searches the `HnswIndex`
+ * directly, so loading an index and answering never loads LangChain's retriever/runnable stack.
  *
  * Written here rather than taken from `@langchain/community` (see NOTES: that package brings ~350
  * packages of unrelated peers and loads hnswlib through a dynamic import jest cannot run).
  * Scores returned are cosine *similarities* (higher is better), unlike community's HNSWLib distances.
  */
-import { Document, type DocumentInterface } from "@langchain/core/documents";
+import type { DocumentInterface } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { SaveableVectorStore } from "@langchain/core/vectorstores";
-import { HierarchicalNSW } from "hnswlib-node";
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { DEFAULT_HNSW_PARAMS, HnswIndex, type HnswParams, type Metadata } from "./hnswIndex";
 
-export interface HnswParams {
-  /** Graph degree: higher is more accurate and larger. */
-  m: number;
-  efConstruction: number;
-  /** Candidates examined per search: the speed/recall knob at query time. */
-  efSearch: number;
-}
-
-export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 16, efConstruction: 200, efSearch: 64 };
-
-const INDEX_FILE = "vectors.hnsw";
-const DOCSTORE_FILE = "docstore.json";
-const ARGS_FILE = "hnsw.json";
-
-type Metadata = Record<string, unknown>;
+export { DEFAULT_HNSW_PARAMS, HnswIndex, type HnswParams } from "./hnswIndex";
 
 export class HnswVectorStore extends SaveableVectorStore {
   declare FilterType: (doc: DocumentInterface<Metadata>) => boolean;
 
-  private index: HierarchicalNSW | undefined;
-  private dimensions: number | undefined;
-  private readonly docs: Array<DocumentInterface<Metadata>> = [];
+  readonly index: HnswIndex;
 
-  constructor(
-    embeddings: EmbeddingsInterface,
-    readonly params: HnswParams = DEFAULT_HNSW_PARAMS,
-  ) {
+  constructor(embeddings: EmbeddingsInterface, paramsOrIndex: HnswParams | HnswIndex = DEFAULT_HNSW_PARAMS) {
     super(embeddings, {});
+    this.index = paramsOrIndex instanceof HnswIndex ? paramsOrIndex : new HnswIndex(paramsOrIndex);
   }
 
   _vectorstoreType(): string {
     return "hnswlib-node";
   }
 
+  get params(): HnswParams {
+    return this.index.params;
+  }
+
   get size(): number {
-    return this.docs.length;
+    return this.index.size;
   }
 
   async addDocuments(documents: DocumentInterface[]): Promise<void> {
@@ -58,73 +43,27 @@ export class HnswVectorStore extends SaveableVectorStore {
 
   // eslint-disable-next-line @typescript-eslint/require-await -- the interface is async; hnswlib is not
   async addVectors(vectors: number[][], documents: DocumentInterface[]): Promise<void> {
-    if (vectors.length !== documents.length) throw new Error("addVectors: one vector per document is required");
-    if (vectors.length === 0) return;
-    const dims = vectors[0]?.length ?? 0;
-    if (dims === 0) throw new Error("addVectors: empty vectors (is the embeddings server answering floats?)");
-    if (!this.index) {
-      this.dimensions = dims;
-      this.index = new HierarchicalNSW("cosine", dims);
-      this.index.initIndex({ maxElements: Math.max(vectors.length, 16), m: this.params.m, efConstruction: this.params.efConstruction });
-    } else if (dims !== this.dimensions) {
-      throw new Error(`addVectors: vectors of ${dims} dimensions added to an index of ${this.dimensions}`);
-    }
-    const needed = this.docs.length + vectors.length;
-    if (needed > this.index.getMaxElements()) this.index.resizeIndex(Math.max(needed, this.index.getMaxElements() * 2));
-    vectors.forEach((vector, i) => {
-      if (vector.length !== dims) throw new Error("addVectors: vectors of different lengths");
-      this.index?.addPoint(vector, this.docs.length);
-      const doc = documents[i] as DocumentInterface<Metadata>;
-      this.docs.push(new Document({ pageContent: doc.pageContent, metadata: doc.metadata, id: doc.id }));
-    });
-    this.index.setEf(this.params.efSearch);
+    this.index.add(vectors, documents as Array<DocumentInterface<Metadata>>);
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- the interface is async; hnswlib is not
   async similaritySearchVectorWithScore(query: number[], k: number, filter?: this["FilterType"]): Promise<[DocumentInterface, number][]> {
-    return this.searchSync(query, k, filter);
+    return this.index.searchSync(query, k, filter);
   }
 
-  /** Synchronous search, for hot paths that already hold the query vector. */
   searchSync(query: number[], k: number, filter?: (doc: DocumentInterface<Metadata>) => boolean): [DocumentInterface<Metadata>, number][] {
-    if (!this.index || this.docs.length === 0) return [];
-    if (query.length !== this.dimensions) throw new Error(`query of ${query.length} dimensions against an index of ${this.dimensions}`);
-    const wanted = Math.min(k, this.docs.length);
-    const result = filter
-      ? this.index.searchKnn(query, wanted, (label: number) => {
-          const doc = this.docs[label];
-          return doc !== undefined && filter(doc);
-        })
-      : this.index.searchKnn(query, wanted);
-    return result.neighbors.map((label, i) => [this.docs[label] as DocumentInterface<Metadata>, 1 - (result.distances[i] ?? 1)]);
+    return this.index.searchSync(query, k, filter);
   }
 
   setEfSearch(ef: number): void {
-    this.index?.setEf(ef);
+    this.index.setEfSearch(ef);
   }
 
-  async save(directory: string): Promise<void> {
-    if (!this.index) throw new Error("cannot save an empty vector index");
-    this.index.writeIndexSync(path.join(directory, INDEX_FILE));
-    await writeFile(path.join(directory, ARGS_FILE), JSON.stringify({ dimensions: this.dimensions, params: this.params, count: this.docs.length }));
-    await writeFile(path.join(directory, DOCSTORE_FILE), JSON.stringify(this.docs.map((d) => ({ pageContent: d.pageContent, metadata: d.metadata, id: d.id }))));
+  save(directory: string): Promise<void> {
+    return this.index.save(directory);
   }
 
   static override async load(directory: string, embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
-    for (const file of [INDEX_FILE, ARGS_FILE, DOCSTORE_FILE]) {
-      if (!existsSync(path.join(directory, file))) throw new Error(`vector index file ${file} is missing`);
-    }
-    const args = JSON.parse(await readFile(path.join(directory, ARGS_FILE), "utf8")) as { dimensions: number; params: HnswParams; count: number };
-    const docs = JSON.parse(await readFile(path.join(directory, DOCSTORE_FILE), "utf8")) as Array<{ pageContent: string; metadata: Metadata; id?: string }>;
-    if (!Array.isArray(docs) || docs.length !== args.count) throw new Error("vector docstore does not match the index");
-    const store = new HnswVectorStore(embeddings, args.params);
-    const index = new HierarchicalNSW("cosine", args.dimensions);
-    index.readIndexSync(path.join(directory, INDEX_FILE));
-    if (index.getCurrentCount() !== args.count) throw new Error("vector index holds a different number of points than its docstore");
-    index.setEf(args.params.efSearch);
-    store.index = index;
-    store.dimensions = args.dimensions;
-    for (const d of docs) store.docs.push(new Document(d));
-    return store;
+    return new HnswVectorStore(embeddings, await HnswIndex.load(directory));
   }
 }

@@ -5,7 +5,6 @@
  * no command ever answers from a stale index or crashes on a corrupt one. Where the files live, and how a
  * new build replaces the old one without a gap or a race, is `lifecycle.ts`.
  */
-import { Document } from "@langchain/core/documents";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { open, readFile, writeFile } from "node:fs/promises";
@@ -14,7 +13,7 @@ import type { Corpus, CorpusDocument } from "../corpus/types";
 import { type Chunk, type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } from "./chunk";
 import { embedAll } from "./embedAll";
 import type { EmbeddingProvider } from "./embeddings";
-import { DEFAULT_HNSW_PARAMS, type HnswParams, HnswVectorStore } from "./hnswStore";
+import { DEFAULT_HNSW_PARAMS, HnswIndex, type HnswParams } from "./hnswIndex";
 import { LexicalIndex } from "./lexical";
 import { currentGeneration, newGeneration, publish, removeLeftovers, withBuildLock } from "./lifecycle";
 import { DATA_FILES, INDEX_FORMAT_VERSION, MANIFEST_FILE, type Manifest, SENTENCE_VECTORS_FILE, parseManifest } from "./manifest";
@@ -28,7 +27,8 @@ export interface ArticleIndex {
   documents: Map<string, CorpusDocument>;
   chunks: Chunk[];
   chunkById: Map<string, Chunk>;
-  vectors: HnswVectorStore;
+  /** Chunk vectors; `new HnswVectorStore(embeddings, index.vectors)` (hnswStore.ts) gives LangChain's VectorStore API over it. */
+  vectors: HnswIndex;
   lexical: LexicalIndex;
   /** Unit-length sentence vectors, keyed by `${docId}:${sentenceIndex}`. */
   sentenceVectors: Map<string, Float32Array>;
@@ -67,7 +67,7 @@ function describeStaleness(manifest: Manifest, corpus: Corpus, provider: Embeddi
   return null;
 }
 
-function assemble(corpus: Corpus, chunks: Chunk[], vectors: HnswVectorStore, sentenceVectors: Map<string, Float32Array>, embedding: EmbeddingProvider, manifest: Manifest): ArticleIndex {
+function assemble(corpus: Corpus, chunks: Chunk[], vectors: HnswIndex, sentenceVectors: Map<string, Float32Array>, embedding: EmbeddingProvider, manifest: Manifest): ArticleIndex {
   return {
     corpus,
     documents: new Map(corpus.documents.map((d) => [d.id, d])),
@@ -101,10 +101,10 @@ async function buildLocked(corpus: Corpus, embedding: EmbeddingProvider, indexDi
   if (cache.hits > 0) notify(`Reused ${cache.hits} of ${cache.hits + cache.misses} vectors from earlier builds.`);
   const dimensions = chunkVectors[0]?.length ?? 0;
 
-  const vectors = new HnswVectorStore(embedding.embeddings, hnsw);
-  await vectors.addVectors(
+  const vectors = new HnswIndex(hnsw);
+  vectors.add(
     chunkVectors,
-    chunks.map((c) => new Document({ pageContent: c.text, metadata: { chunkId: c.id, docId: c.docId, paragraph: c.paragraph }, id: c.id })),
+    chunks.map((c) => ({ pageContent: c.text, metadata: { chunkId: c.id, docId: c.docId, paragraph: c.paragraph }, id: c.id })),
   );
   const sentenceVectors = new Map(sentences.map((s, i) => [s.key, unit(rawSentenceVectors[i] ?? [])]));
 
@@ -156,7 +156,7 @@ async function loadIndex(corpus: Corpus, embedding: EmbeddingProvider, dir: stri
     if (sha256(await readFile(path.join(dir, file))) !== manifest.checksums[file]) throw new Error(`${file} does not match its checksum`);
   }
   const chunks = JSON.parse(await readFile(path.join(dir, "chunks.json"), "utf8")) as Chunk[];
-  const vectors = await HnswVectorStore.load(dir, embedding.embeddings);
+  const vectors = await HnswIndex.load(dir);
   const bytes = await readFile(path.join(dir, SENTENCE_VECTORS_FILE));
   const dims = manifest.embeddings.dimensions;
   const flat = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));

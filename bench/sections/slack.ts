@@ -186,6 +186,8 @@ function startServe(input: SlackInput, fake: FakeSlack, workers: number): Promis
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
     SLACK_RATE_LIMIT_PER_MINUTE: "1000000",
+    // The fake's response_url is on loopback; serve posts only to the hosts named here.
+    SLACK_RESPONSE_URL_HOSTS: "127.0.0.1",
     PORT: "0",
     LOG_LEVEL: "info",
   };

@@ -15,11 +15,14 @@ import { type SlackRuntime, renderContext } from "./runtime";
 import { encodeShareValue } from "./stores";
 import type { ProgressStream } from "./stream";
 import type { Surface } from "./surfaces";
+import { nextTurn } from "./turns";
 
 /** Quote lookups show this many passages: enough to find the one you remember, short enough to read. */
 const QUOTE_LIMIT = 5;
 
 export async function handleInput(rt: SlackRuntime, surface: Surface, input: SlackInput): Promise<void> {
+  // Slack has been acked; requests still arriving are read and acked between two starts (see turns.ts).
+  await nextTurn();
   const log = rt.logger.child({ surface: surface.name, user: surface.user, channel: surface.channel, ...surface.logFields });
   if (input.kind === "help") {
     await deliverHelp(rt, surface, input, log);

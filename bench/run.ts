@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     progress(`build: ${build.message}`);
   }
   let before: BeforeBuild | null = null;
-  if (args.only.includes("coldStart")) {
+  if (args.only.includes("coldStart") || args.only.includes("slack")) {
     before = await buildBefore(REPO_ROOT, workDir, args.before, 5 * MIN);
     progress(`before: ${before.message}`);
   }
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     scale: async () => void (sections.scale = await worker<ScaleResult>("scale", p.scale, p.timeouts.scale)),
     coldStart: async () =>
       void (sections.coldStart = await worker<ColdStartResult>("cold-start", { ...p.coldStart, ...(before?.ok ? { before: { dir: before.dir, commit: before.commit } } : {}) } satisfies ColdStartInput, p.timeouts.other)),
-    slack: async () => void (sections.slack = await worker<SlackResult>("slack", p.slack, p.timeouts.other)),
+    slack: async () => void (sections.slack = await worker<SlackResult>("slack", { ...p.slack, ...(before?.ok ? { before: { dir: before.dir, commit: before.commit } } : {}) } satisfies SlackInput, p.timeouts.other)),
     memory: async () => void (sections.memory = await worker<MemoryResult>("memory", p.memory, p.timeouts.other)),
   };
   try {

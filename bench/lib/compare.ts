@@ -35,7 +35,7 @@ const ratio = (before: number | undefined, now: number | undefined): string =>
 const within = (value: number | undefined, limit: number, lowerIsBetter = true): boolean | null =>
   value === undefined || !Number.isFinite(value) ? null : lowerIsBetter ? value <= limit : value >= limit;
 
-function burstOf(s: SlackResult | undefined, design: "now" | "before", size: number): BurstRow | undefined {
+function burstOf(s: SlackResult | undefined, design: "now" | "inThread" | "before", size: number): BurstRow | undefined {
   return s?.bursts.find((b) => b.design === design && b.size === size);
 }
 
@@ -76,36 +76,41 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
 /** The before/now table: lower-is-better figures get before/now as the ratio, higher-is-better now/before. */
 export function renderIssue14(s: Issue14Sections): string {
   const rows: Array<Array<string | number>> = [];
+  const pair = (b: BurstRow | undefined, f: (x: BurstRow) => string) => (b ? f(b) : "–");
   for (const size of [...new Set(s.slack?.bursts.map((b) => b.size) ?? [])].sort((a, b) => a - b)) {
     const now = burstOf(s.slack, "now", size);
+    const inThread = burstOf(s.slack, "inThread", size);
     const before = burstOf(s.slack, "before", size);
-    rows.push([`ack p50 / p99 ms, ${size} simultaneous mention${size === 1 ? "" : "s"}`, before ? `${before.ack.p50} / ${before.ack.p99}` : "–", now ? `${now.ack.p50} / ${now.ack.p99}` : "–", ratio(before?.ack.p99, now?.ack.p99)]);
-    if (size >= 50) rows.push([`slowest ack ms, ${size} simultaneous (acks ≥ 1 s / ≥ 3 s)`, before ? `${before.ack.max} (${before.acksOver1s} / ${before.acksOver3s})` : "–", now ? `${now.ack.max} (${now.acksOver1s} / ${now.acksOver3s})` : "–", ratio(before?.ack.max, now?.ack.max)]);
-    rows.push([`answer p50 / p99 ms, ${size} simultaneous`, before ? `${before.answer.p50} / ${before.answer.p99}` : "–", now ? `${now.answer.p50} / ${now.answer.p99}${now.busy > 0 ? ` (${now.busy} busy)` : ""}` : "–", ratio(before?.answer.p50, now?.answer.p50)]);
+    const acks = (x: BurstRow) => `${x.ack.p50} / ${x.ack.p99}`;
+    rows.push([`ack p50 / p99 ms, ${size} simultaneous mention${size === 1 ? "" : "s"}`, pair(before, acks), pair(inThread, acks), pair(now, acks), ratio(before?.ack.p99, now?.ack.p99)]);
+    const slowest = (x: BurstRow) => `${x.ack.max} (${x.acksOver1s} / ${x.acksOver3s})`;
+    if (size >= 50) rows.push([`slowest ack ms, ${size} simultaneous (acks ≥ 1 s / ≥ 3 s)`, pair(before, slowest), pair(inThread, slowest), pair(now, slowest), ratio(before?.ack.max, now?.ack.max)]);
+    const answers = (x: BurstRow) => `${x.answer.p50} / ${x.answer.p99}${x.busy > 0 ? ` (${x.busy} busy)` : ""}`;
+    rows.push([`answer p50 / p99 ms, ${size} simultaneous`, pair(before, answers), pair(inThread, answers), pair(now, answers), ratio(before?.answer.p50, now?.answer.p50)]);
   }
-  const memNow = s.slack?.memory.find((m) => m.design === "now");
-  const memBefore = s.slack?.memory.find((m) => m.design === "before");
-  if (memNow || memBefore) rows.push(["serve RSS MB after the bursts (peak)", memBefore ? `${memBefore.rssMB} (${memBefore.peakMB})` : "–", memNow ? `${memNow.rssMB} (${memNow.peakMB})` : "–", ratio(memBefore?.rssMB, memNow?.rssMB)]);
+  const mem = (d: "now" | "inThread" | "before") => s.slack?.memory.find((m) => m.design === d);
+  const memText = (m: { rssMB: number; peakMB: number } | undefined) => (m ? `${m.rssMB} (${m.peakMB})` : "–");
+  if (s.slack?.memory.length) rows.push(["serve RSS MB after the bursts (peak)", memText(mem("before")), memText(mem("inThread")), memText(mem("now")), ratio(mem("before")?.rssMB, mem("now")?.rssMB)]);
   const c = s.ingest?.compare;
   if (c) {
-    rows.push([`ingest texts/s, ${c.corpus} (${c.texts} texts), 1 worker`, c.before.textsPerSec, c.oneWorker.textsPerSec, ratio(c.oneWorker.textsPerSec, c.before.textsPerSec)]);
-    rows.push([`ingest texts/s, same corpus, ${c.workers} workers`, c.before.textsPerSec, c.allWorkers.textsPerSec, ratio(c.allWorkers.textsPerSec, c.before.textsPerSec)]);
-    rows.push(["forced rebuild of the unchanged corpus, s", `${num(c.before.buildMs / 1000, 2)}¹`, `${num(c.unchanged.buildMs / 1000, 2)} (${c.unchanged.embedded} embedded)`, ratio(c.before.buildMs, c.unchanged.buildMs)]);
-    rows.push([`rebuild after 1 of ${c.documents} documents changed, s`, `${num(c.before.buildMs / 1000, 2)}¹`, `${num(c.oneChanged.buildMs / 1000, 2)} (${c.oneChanged.embedded} embedded of ${c.oneChanged.changedDocumentTexts} in it)`, ratio(c.before.buildMs, c.oneChanged.buildMs)]);
+    rows.push([`ingest texts/s, ${c.corpus} (${c.texts} texts), 1 worker`, c.before.textsPerSec, "", c.oneWorker.textsPerSec, ratio(c.oneWorker.textsPerSec, c.before.textsPerSec)]);
+    rows.push([`ingest texts/s, same corpus, ${c.workers} workers`, c.before.textsPerSec, "", c.allWorkers.textsPerSec, ratio(c.allWorkers.textsPerSec, c.before.textsPerSec)]);
+    rows.push(["forced rebuild of the unchanged corpus, s", `${num(c.before.buildMs / 1000, 2)}¹`, "", `${num(c.unchanged.buildMs / 1000, 2)} (${c.unchanged.embedded} embedded)`, ratio(c.before.buildMs, c.unchanged.buildMs)]);
+    rows.push([`rebuild after 1 of ${c.documents} documents changed, s`, `${num(c.before.buildMs / 1000, 2)}¹`, "", `${num(c.oneChanged.buildMs / 1000, 2)} (${c.oneChanged.embedded} embedded of ${c.oneChanged.changedDocumentTexts} in it)`, ratio(c.before.buildMs, c.oneChanged.buildMs)]);
   }
   const h = s.hop;
-  if (h) rows.push([`warm ask p50 / p99 ms (${h.questions} questions × ${h.rounds})`, `${h.inThread.p50} / ${h.inThread.p99}`, `${h.worker.p50} / ${h.worker.p99}`, ratio(h.inThread.p50, h.worker.p50)]);
+  if (h) rows.push([`warm ask p50 / p99 ms (${h.questions} questions × ${h.rounds})`, `${h.inThread.p50} / ${h.inThread.p99}`, "", `${h.worker.p50} / ${h.worker.p99}`, ratio(h.inThread.p50, h.worker.p50)]);
   for (const p of s.coldStart?.pairs ?? []) {
     const label = p.what === "help" ? "cold `article-bot --help`, ms (median)" : "cold `node bin/article-bot.js ask`, index built, ms (median)";
-    rows.push([label, p.before ? `${p.before.medianMs}` : "–", `${p.now.medianMs}`, ratio(p.before?.medianMs, p.now.medianMs)]);
+    rows.push([label, p.before ? `${p.before.medianMs}` : "–", "", `${p.now.medianMs}`, ratio(p.before?.medianMs, p.now.medianMs)]);
   }
   if (rows.length === 0) return "Not measured in this run.";
-  const beforeCommit = s.coldStart?.beforeCommit;
+  const commit = s.coldStart?.beforeCommit ?? s.slack?.beforeCommit;
   return [
-    `"Before" is the design before issue 14, measured in this run: for Slack, ingest and warm ask, today's code with EMBED_WORKERS=0 (query and index embeddings on the calling thread, which is the old code path) and no vector reuse; for cold start, commit ${beforeCommit ?? "(not built)"} itself, compiled in this run. "Now" is today's default: serve and ask on one embedding worker, ingest on every core, vectors reused. Ratio: how many times better now is (before ÷ now for times, now ÷ before for rates).`,
+    `"Before" is the design before issue 14, measured in this run: for Slack and cold start, commit ${commit ?? "(not built)"} itself, compiled in this run; for ingest and warm ask, today's code with EMBED_WORKERS=0 and no vector reuse, which runs exactly the old code paths (embeddings on the calling thread, one 64-text slice after the other). The middle column is today's code with EMBED_WORKERS=0 (embeddings back on the event loop, everything else of today kept), to show what the worker alone does. "Now" is today's default: serve and ask on one embedding worker, ingest on every core, vectors reused. Ratio: how many times better now is than before (before ÷ now for times, now ÷ before for rates).`,
     "",
-    table(["figure", "before", "now", "ratio"], rows),
+    table(["figure", "before", "today, EMBED_WORKERS=0", "now", "ratio"], rows),
     "",
-    c ? "¹ The old design has no vector reuse: every rebuild re-embeds every text, so its rebuild is its full build (the first row of ingest figures, measured once in this run)." : "",
+    c ? "¹ The old design has no vector reuse: every rebuild re-embeds every text, so its rebuild is its full build (measured once in this run, the first ingest row)." : "",
   ].join("\n");
 }

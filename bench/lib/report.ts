@@ -261,7 +261,8 @@ function coldSection(r: ColdStartResult): string {
 
 function slackSection(r: SlackResult): string {
   const rows = r.rows.map((x) => [x.what, x.n, fmt(x.ack.p50), fmt(x.ack.p95), fmt(x.ack.p99), fmt(x.answer.p50), fmt(x.answer.p95), fmt(x.answer.p99), metCell(check(x.ack.p99, TARGETS.ackP99Ms))]);
-  const bursts = r.bursts.map((b) => [b.design === "now" ? "now (EMBED_WORKERS=1)" : "before (EMBED_WORKERS=0)", b.size, b.rounds, b.n, fmt(b.ack.p50), fmt(b.ack.p99), fmt(b.ack.max), `${b.acksOver1s} / ${b.acksOver3s}`, fmt(b.answer.p50), fmt(b.answer.p99), b.busy, b.failures]);
+  const label = { now: "now (one worker)", inThread: "today, EMBED_WORKERS=0", before: `before (${r.beforeCommit ?? "old commit"})` } as const;
+  const bursts = r.bursts.map((b) => [label[b.design], b.size, b.rounds, b.n, fmt(b.ack.p50), fmt(b.ack.p99), fmt(b.ack.max), `${b.acksOver1s} / ${b.acksOver3s}`, fmt(b.answer.p50), fmt(b.answer.p99), b.busy, b.failures]);
   return [
     `The real \`node bin/article-bot.js serve\` (HTTP receiver, memory stores, offline engine) in its own process; requests signed with HMAC-SHA256 over \`v0:timestamp:body\`, each on a new loopback connection; a fake Web API (node:http on 127.0.0.1) notes when the answer arrives. Failures: ${r.failures}. Web API calls received: ${Object.entries(r.webApiCalls).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
     "",

@@ -141,21 +141,30 @@ test("readers always find an index while builds replace it, and a killed build l
     loop();`]);
   // Lowest priority: it uses idle CPU only, so the builds it watches (and the rest of the suite) are not slowed.
   if (poller.pid !== undefined) os.setPriority(poller.pid, 19);
+  const pollerClosed = new Promise((resolve) => poller.once("close", resolve));
   let polled = "";
   poller.stdout.setEncoding("utf8").on("data", (d: string) => (polled += d));
   try {
-    for (let i = 0; i < 2; i++) expect((await runCli(["ingest"], { env: t.env })).code).toBe(0);
-    // Kill builds part-way: whatever moment they die at, the previous index stays in place.
-    for (const ms of [500, 1500]) {
+    let buildMs = 0;
+    for (let i = 0; i < 2; i++) {
+      const started = Date.now();
+      expect((await runCli(["ingest"], { env: t.env })).code).toBe(0);
+      buildMs = Date.now() - started;
+    }
+    // Kill builds part-way: whatever moment they die at, the previous index stays in place. The moments
+    // are fractions of a measured build (with the vector cache a rebuild takes well under a second).
+    for (const fraction of [0.3, 0.7]) {
       const child = spawn(process.execPath, [BIN, "ingest"], { env: t.env, stdio: "ignore" });
-      await new Promise((resolve) => setTimeout(resolve, ms));
+      // Listen before waiting: a build that ends first must not leave this test waiting for a past event.
+      const closed = new Promise((resolve) => child.once("close", resolve));
+      await new Promise((resolve) => setTimeout(resolve, Math.round(buildMs * fraction)));
       child.kill("SIGKILL");
-      await new Promise((resolve) => child.on("close", resolve));
+      await closed;
       expect(await expectAnswered(t.env)).not.toMatch(/building|rebuilding/);
     }
   } finally {
     poller.kill("SIGTERM");
-    await new Promise((resolve) => poller.on("close", resolve));
+    await pollerClosed;
   }
   const { misses, reads } = JSON.parse(polled) as { misses: number; reads: number };
   expect(reads).toBeGreaterThan(1000);

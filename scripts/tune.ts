@@ -4,7 +4,7 @@
 // question costs most).
 import os from "node:os";
 import path from "node:path";
-import { DEFAULT_ANSWER_POLICY } from "../src/answer/extractive";
+import { DEFAULT_ANSWER_POLICY } from "../src/answer/policy";
 import { DEFAULT_RETRIEVAL_PARAMS } from "../src/answer/retrieve";
 import { loadConfig } from "../src/config";
 import { ArticleEngine, createEngine } from "../src/engine";
@@ -13,10 +13,10 @@ import { askSets, evaluateAsk, otherCorpora, REPO_ROOT } from "./evaluate";
 async function main(): Promise<void> {
   const excluded = new Set((process.env.TUNE_EXCLUDE ?? "").split(",").filter(Boolean));
   const config = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: path.join(REPO_ROOT, "corpus"), indexDir: path.join(os.tmpdir(), "article-bot-eval-index") });
-  const targets = [{ engine: await createEngine(config), config, cases: askSets().flatMap((s) => s.cases) }];
+  const targets = [{ engine: await createEngine(config), cases: askSets().flatMap((s) => s.cases) }];
   for (const corpus of otherCorpora().filter((c) => !excluded.has(c.name))) {
     const otherConfig = loadConfig({ ...process.env, LLM_PROVIDER: "none" }, { corpusDir: corpus.corpusDir, indexDir: path.join(os.tmpdir(), `article-bot-eval-index-${corpus.name}`) });
-    targets.push({ engine: await createEngine(otherConfig), config: otherConfig, cases: corpus.ask });
+    targets.push({ engine: await createEngine(otherConfig), cases: corpus.ask });
   }
   const results: Array<{ objective: number; setting: string; summary: string }> = [];
   for (const semantic of [0.4, 0.5, 0.6, 0.7]) {
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
           const policy = { ...DEFAULT_ANSWER_POLICY, minScore, answerTypeBonus };
           let n = 0, acc = 0, hit1 = 0, hit3 = 0, refusal = 0, falseRef = 0, answerable = 0, unanswerable = 0;
           for (const t of targets) {
-            const engine = new ArticleEngine(t.engine.index, t.config, undefined, retrieval, policy);
+            // The same index with other settings: every answer still goes through `ask`, as users get them.
+            const engine = new ArticleEngine(t.engine.index, { retrieval, policy });
             const m = await evaluateAsk(engine, "all", t.cases);
             n += m.questions;
             answerable += m.answerable;

@@ -50,7 +50,11 @@ export interface AskResult {
   resolvedQuestion?: string;
 }
 
-export type SummaryLength = "short" | "medium" | "long";
+export const SUMMARY_LENGTHS = ["short", "medium", "long"] as const;
+export type SummaryLength = (typeof SUMMARY_LENGTHS)[number];
+
+/** Bullets per summary length (a model may write fewer; never more are kept). */
+export const SUMMARY_BULLETS: Readonly<Record<SummaryLength, number>> = { short: 3, medium: 5, long: 8 };
 
 export interface SummaryBullet {
   text: string;

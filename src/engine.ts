@@ -1,37 +1,63 @@
 /**
  * The engine: corpus → index → answers. Created once per process (CLI run or server) and shared.
- * It knows nothing of Slack or terminals; front ends call `ask`, `summarize` and `findQuotes`.
+ * It knows nothing of Slack or terminals; front ends call `ask`, `summarize` and `findQuotes`, tools
+ * call `explain` to see why an answer is what it is.
  */
-import type { Config } from "./config";
+import type { Config, LlmConfig } from "./config";
 import { loadCorpus } from "./corpus/load";
+import { SpeechIndex } from "./corpus/speech";
 import { closeEmbeddingProvider, createEmbeddingProvider, warmUp } from "./index/embeddings";
 import type { EmbedWorkerPool } from "./index/workerPool";
 import { formatProgress, throttledProgress } from "./index/progress";
 import { type OpenIndexOptions, openIndex, type ArticleIndex } from "./index/store";
-import { DEFAULT_ANSWER_POLICY, extractiveAnswer, weighEvidence, type AnswerPolicy } from "./answer/extractive";
-import { focusQuestion, isGistQuestion, resolveFollowUp } from "./answer/questions";
-import { DEFAULT_RETRIEVAL_PARAMS, Retriever, type RetrievalParams } from "./answer/retrieve";
-import { SpeechIndex } from "./answer/speech";
+import { type Judgement, QuestionAnswerer } from "./answer/answerer";
+import { CorpusTerms } from "./answer/corpusTerms";
+import { AnswerJudge } from "./answer/judge";
+import { elapsedMs } from "./answer/elapsed";
+import { documentLookup, leadingChunks, LLM_PASSAGES, toPassages } from "./answer/passages";
+import { type AnswerPolicy, DEFAULT_ANSWER_POLICY } from "./answer/policy";
 import { QuoteFinder } from "./answer/quotes";
+import type { QuestionReading } from "./answer/reading";
+import { DEFAULT_RETRIEVAL_PARAMS, Retriever, type RetrievalParams } from "./answer/retrieve";
 import { Summarizer } from "./answer/summarize";
-import type { ChatClient, DocumentLookup, Passage } from "./answer/llm/types";
+import type { ChatClient, DocumentLookup } from "./answer/llm/types";
 import type * as LlmMode from "./answer/llm";
-import { citationAt } from "./answer/citations";
-import { AnswerJudge, closestAnswer } from "./answer/judge";
-import type { Chunk } from "./index/chunk";
+import { sharedWordNet, type WordNet } from "./text/wordnet";
 import { silentLogger, type Logger } from "./log";
 import type { AskOptions, AskProgress, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./contract";
 
-export interface EngineOptions extends Pick<OpenIndexOptions, "notify" | "onProgress" | "forceRebuild" | "vectorCache"> {
+/** What building an engine reads of the configuration: where things are, and the models. */
+export type EngineConfig = Pick<Config, "corpusDir" | "indexDir" | "maxCorpusBytes" | "embeddings" | "llm" | "judge">;
+
+export interface ArticleEngineOptions {
+  /** The chat model; answers are extractive (offline) without one. */
+  llm?: LlmConfig;
   logger?: Logger;
+  retrieval?: RetrievalParams;
+  policy?: AnswerPolicy;
+  /** The WordNet reader (default: the process's shared one). */
+  wordNet?: WordNet;
+  /** Use the learned answer judge after the rules (see src/answer/judge/; ANSWER_JUDGE=on). */
+  judge?: boolean;
+}
+
+export interface EngineOptions extends Pick<OpenIndexOptions, "notify" | "onProgress" | "forceRebuild" | "vectorCache">, Omit<ArticleEngineOptions, "llm" | "judge"> {
   /** Embedding worker threads (0: this thread); default `config.embeddings.workers`, else 0. */
   embedWorkers?: number;
   /** Load the model while the index opens (default: yes with workers, where it costs this thread nothing). */
   warmUp?: boolean;
   /** Embedding workers started by the caller (its size wins over `embedWorkers`); closed with the engine. */
   embedPool?: EmbedWorkerPool;
-  retrieval?: RetrievalParams;
-  policy?: AnswerPolicy;
+}
+
+/** Why an answer is what it is: the question as read, what was found and judged, and the result. */
+export interface Explanation {
+  reading: QuestionReading;
+  /** Retrieval, ranked evidence and every rule's verdict; null for a question about the whole article (answered by its summary). */
+  judgement: Judgement | null;
+  result: AskResult;
+  /** Milliseconds to read the question and to assemble the extractive answer (retrieval and rules: `judgement.timings`). */
+  timings: { readMs: number; answerMs: number };
 }
 
 export class EngineInputError extends Error {
@@ -40,11 +66,6 @@ export class EngineInputError extends Error {
     this.name = "EngineInputError";
   }
 }
-
-/** Passages handed to a chat model: the best fused chunks for a question. */
-const LLM_PASSAGES = 6;
-/** Upper bound of article text sent for a whole-corpus summary. */
-const LLM_SUMMARY_CHARS = 12000;
 
 /** Longest question or query accepted; longer input is almost always a paste by mistake. */
 export const MAX_QUESTION_CHARS = 2000;
@@ -60,29 +81,38 @@ function cleanInput(text: string, what: string): string {
 }
 
 export class ArticleEngine implements Engine {
-  readonly retriever: Retriever;
-  readonly speech: SpeechIndex;
+  readonly policy: AnswerPolicy;
+  private readonly retriever: Retriever;
+  private readonly answerer: QuestionAnswerer;
   private readonly quoteFinder: QuoteFinder;
   private readonly summarizer: Summarizer;
   private readonly documentInfo: DocumentInfo[];
+  private readonly llmConfig: LlmConfig | undefined;
+  private readonly logger: Logger;
+  private readonly docs: DocumentLookup;
   /** The chat model client, created on first use; undefined when answers are extractive. */
   private chat: Promise<{ client: ChatClient; llm: typeof LlmMode }> | undefined;
-  /** The learned answer judge (see src/answer/judge/); null unless turned on (ANSWER_JUDGE=on). */
-  private readonly judge: AnswerJudge | null;
 
   constructor(
     readonly index: ArticleIndex,
-    readonly config: Config,
-    private readonly logger: Logger = silentLogger,
-    retrieval: RetrievalParams = DEFAULT_RETRIEVAL_PARAMS,
-    readonly policy: AnswerPolicy = DEFAULT_ANSWER_POLICY,
+    options: ArticleEngineOptions = {},
   ) {
-    this.retriever = new Retriever(index, retrieval);
-    this.speech = new SpeechIndex(index.corpus.documents);
-    this.quoteFinder = new QuoteFinder(index, this.retriever, this.speech);
-    this.summarizer = new Summarizer(index, this.retriever, this.speech, policy);
-    this.judge = config.judge === true ? AnswerJudge.load() : null;
-    this.documentInfo = index.corpus.documents.map((d) => ({
+    this.llmConfig = options.llm;
+    this.logger = options.logger ?? silentLogger;
+    this.policy = options.policy ?? DEFAULT_ANSWER_POLICY;
+    const wordNet = options.wordNet ?? sharedWordNet();
+    const documents = index.corpus.documents;
+    const corpus = new CorpusTerms(documents, wordNet);
+    const search = { ...index, embeddings: index.embedding.embeddings };
+    this.retriever = new Retriever(search, corpus, options.retrieval ?? DEFAULT_RETRIEVAL_PARAMS);
+    const speech = new SpeechIndex(documents);
+    // The learned judge (src/answer/judge/) runs after the rules only when turned on (ANSWER_JUDGE=on).
+    const judge = options.judge === true ? AnswerJudge.load() : undefined;
+    this.answerer = new QuestionAnswerer({ corpus, retriever: this.retriever, speech, wordNet, policy: this.policy, sentenceVectors: index.sentenceVectors, judge });
+    this.quoteFinder = new QuoteFinder(documents, this.retriever, speech);
+    this.summarizer = new Summarizer({ documents, sentenceVectors: index.sentenceVectors }, this.answerer);
+    this.docs = documentLookup(index.documents);
+    this.documentInfo = documents.map((d) => ({
       id: d.id,
       title: d.title,
       ...(d.source ? { source: d.source } : {}),
@@ -94,64 +124,48 @@ export class ArticleEngine implements Engine {
 
   /** LLM mode is loaded lazily: offline runs never import the OpenAI client. */
   private chatModel(): Promise<{ client: ChatClient; llm: typeof LlmMode }> | undefined {
-    const llmConfig = this.config.llm;
+    const llmConfig = this.llmConfig;
     if (!llmConfig) return undefined;
     this.chat ??= import("./answer/llm").then((llm) => ({ client: llm.createChatClient(llmConfig, this.logger), llm }));
     return this.chat;
   }
 
-  private readonly documentLookup: DocumentLookup = {
-    text: (docId) => this.index.documents.get(docId)?.text,
-    citation: (docId, start, end) => {
-      const doc = this.index.documents.get(docId);
-      if (!doc) return null;
-      try {
-        return citationAt(doc, start, end);
-      } catch {
-        return null;
-      }
-    },
-  };
-
-  private toPassages(chunks: Chunk[]): Passage[] {
-    return chunks.map((c, i) => ({
-      n: i + 1,
-      docId: c.docId,
-      title: this.index.documents.get(c.docId)?.title ?? c.docId,
-      paragraph: c.paragraph,
-      start: c.start,
-      end: c.end,
-      text: c.text,
-    }));
+  async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
+    const { result } = await this.answer(question, options, false);
+    this.logger.info({ op: "ask", mode: result.mode, answerable: result.answerable, citations: result.citations.length, ms: result.ms, chars: result.question.length }, "answered");
+    return result;
   }
 
-  async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
+  /** `ask`, with everything behind the answer: the reading, the ranked evidence, each rule's verdict. */
+  explain(question: string, options: AskOptions = {}): Promise<Explanation> {
+    return this.answer(question, options, true);
+  }
+
+  private async answer(question: string, options: AskOptions, explain: boolean): Promise<Explanation> {
     const startedAt = performance.now();
     const report = progressReporter(options.onProgress);
-    const asked = cleanInput(question, "question");
-    const resolved = resolveFollowUp(focusQuestion(asked), options.history);
-    if (isGistQuestion(resolved) && !this.chatModel()) return this.gist(asked, startedAt);
-    report({ step: "searching" });
-    const retrieval = await this.retriever.retrieve(resolved);
-    const weighed = weighEvidence(retrieval, this.retriever, this.speech, this.policy);
-    const judged = this.judge?.judge({ retrieval, evidence: weighed, retriever: this.retriever });
-    const evidence = judged?.evidence ?? weighed;
-    const extractive = judged?.outcome === "closest" ? closestAnswer(asked, evidence, startedAt) : extractiveAnswer(asked, retrieval, evidence, this.retriever, this.policy, startedAt);
+    const reading = this.answerer.read(cleanInput(question, "question"), { history: options.history });
+    const readMs = performance.now() - startedAt;
     const chat = this.chatModel();
+    if (reading.gist && !chat) return { reading, judgement: null, result: await this.gist(reading.input, startedAt), timings: { readMs, answerMs: 0 } };
+    report({ step: "searching" });
+    const judgement = await this.answerer.judge(reading, { allVerdicts: explain });
+    const answerStarted = performance.now();
+    const extractive = this.answerer.answer(judgement, startedAt);
+    const answerMs = performance.now() - answerStarted;
     let result = extractive;
     if (chat) {
       const { client, llm } = await chat;
-      const passages = this.toPassages(retrieval.chunks.slice(0, LLM_PASSAGES).map((c) => c.chunk));
+      const passages = toPassages(judgement.retrieval.chunks.slice(0, LLM_PASSAGES).map((c) => c.chunk), this.index.documents);
       report({ step: "writing", model: client.model });
       result = await llm.answerWithLlm(
-        { client, docs: this.documentLookup, logger: this.logger },
-        { question: asked, history: options.history, passages, fallback: () => Promise.resolve(extractive), onProgress: report },
+        { client, docs: this.docs, logger: this.logger },
+        { question: reading.input, history: options.history, passages, fallback: () => Promise.resolve(extractive), onProgress: report },
       );
-      result.ms = Math.round((performance.now() - startedAt) * 10) / 10;
+      result.ms = elapsedMs(startedAt);
     }
-    if (resolved !== asked) result.resolvedQuestion = resolved;
-    this.logger.info({ op: "ask", mode: result.mode, answerable: result.answerable, citations: result.citations.length, ms: result.ms, chars: asked.length }, "answered");
-    return result;
+    if (reading.text !== reading.input) result.resolvedQuestion = reading.text;
+    return { reading, judgement, result, timings: { readMs, answerMs } };
   }
 
   /** "What is this article about?": the short summary's bullets, as an answer with their citations. */
@@ -159,8 +173,7 @@ export class ArticleEngine implements Engine {
     const summary = await this.summarizer.summarize({ length: "short" });
     const citations = summary.bullets.flatMap((b) => b.citations.slice(0, 1)).slice(0, this.policy.maxCitations);
     const answer = summary.bullets.map((b) => b.text).join(" ");
-    const ms = Math.round((performance.now() - startedAt) * 10) / 10;
-    return { question, answerable: citations.length > 0, answer: answer || "The article doesn't say.", citations, mode: "extractive", ms };
+    return { question, answerable: citations.length > 0, answer: answer || "The article doesn't say.", citations, mode: "extractive", ms: elapsedMs(startedAt) };
   }
 
   async summarize(options: SummaryOptions = {}): Promise<SummaryResult> {
@@ -172,12 +185,13 @@ export class ArticleEngine implements Engine {
     const chat = this.chatModel();
     if (chat && extractive.found) {
       const { client, llm } = await chat;
-      const chunks = topic !== undefined ? (await this.retriever.retrieve(topic)).chunks.slice(0, LLM_PASSAGES).map((c) => c.chunk) : this.leadingChunks();
+      const chunks =
+        topic !== undefined ? (await this.retriever.retrieve(this.answerer.read(topic, { whole: true }))).chunks.slice(0, LLM_PASSAGES).map((c) => c.chunk) : leadingChunks(this.index.chunks);
       result = await llm.summarizeWithLlm(
-        { client, docs: this.documentLookup, logger: this.logger },
-        { topic: topic ?? null, length, passages: this.toPassages(chunks), documents: this.documentInfo, fallback: () => Promise.resolve(extractive) },
+        { client, docs: this.docs, logger: this.logger },
+        { topic: topic ?? null, length, passages: toPassages(chunks, this.index.documents), documents: this.documentInfo, fallback: () => Promise.resolve(extractive) },
       );
-      result.ms = Math.round((performance.now() - startedAt) * 10) / 10;
+      result.ms = elapsedMs(startedAt);
     }
     this.logger.info({ op: "summary", mode: result.mode, bullets: result.bullets.length, topic: topic !== undefined, ms: result.ms }, "summarized");
     return result;
@@ -187,21 +201,6 @@ export class ArticleEngine implements Engine {
     const result = await this.quoteFinder.find(cleanInput(query, "query"), options);
     this.logger.info({ op: "quotes", matches: result.matches.length, ms: result.ms }, "quotes found");
     return result;
-  }
-
-  /** Non-overlapping chunks in corpus order, up to the summary budget. */
-  private leadingChunks(): Chunk[] {
-    const out: Chunk[] = [];
-    let chars = 0;
-    const lastEnd = new Map<string, number>();
-    for (const c of this.index.chunks) {
-      if ((lastEnd.get(c.docId) ?? -1) > c.start) continue;
-      if (chars + c.text.length > LLM_SUMMARY_CHARS) break;
-      out.push(c);
-      chars += c.text.length;
-      lastEnd.set(c.docId, c.end);
-    }
-    return out;
   }
 
   documents(): DocumentInfo[] {
@@ -224,12 +223,12 @@ export class ArticleEngine implements Engine {
       documents: this.index.corpus.documents.length,
       chunks: this.index.chunks.length,
       embeddings: { ...this.index.manifest.embeddings },
-      llm: this.config.llm ? { enabled: true, model: this.config.llm.model } : { enabled: false },
+      llm: this.llmConfig ? { enabled: true, model: this.llmConfig.model } : { enabled: false },
     };
   }
 }
 
-export async function createEngine(config: Config, options: EngineOptions = {}): Promise<ArticleEngine> {
+export async function createEngine(config: EngineConfig, options: EngineOptions = {}): Promise<ArticleEngine> {
   const logger = options.logger ?? silentLogger;
   const workers = options.embedPool?.size ?? options.embedWorkers ?? config.embeddings.workers ?? 0;
   const embedding = await createEmbeddingProvider(config.embeddings, { workers, maxPending: config.embeddings.queueMax, ...(options.embedPool ? { pool: options.embedPool } : {}) });
@@ -247,9 +246,8 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     await closeEmbeddingProvider(embedding);
     throw err;
   }
-  const corpus = index.corpus;
-  logger.info({ documents: corpus.documents.length, chunks: index.chunks.length, embeddings: index.manifest.embeddings.model }, "index ready");
-  return new ArticleEngine(index, config, logger, options.retrieval, options.policy);
+  logger.info({ documents: index.corpus.documents.length, chunks: index.chunks.length, embeddings: index.manifest.embeddings.model }, "index ready");
+  return new ArticleEngine(index, { llm: config.llm, judge: config.judge, logger, retrieval: options.retrieval, policy: options.policy, wordNet: options.wordNet });
 }
 
 /** A front end's progress listener must never break an answer: its errors are swallowed. */

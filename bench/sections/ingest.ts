@@ -17,7 +17,7 @@ import { ArticleEngine } from "../../src/engine";
 import { type EmbeddingProvider, closeEmbeddingProvider, createEmbeddingProvider, warmUp } from "../../src/index/embeddings";
 import { buildIndex } from "../../src/index/store";
 import { progress } from "../lib/log";
-import { ARTICLE_CORPUS, evalQuestions, folderBytes, offlineConfig, removeDir } from "../lib/setup";
+import { ARTICLE_CORPUS, evalQuestions, folderBytes, removeDir } from "../lib/setup";
 import { type Distribution, distribution, now, round, roundDistribution } from "../lib/stats";
 import { writeSyntheticCorpus } from "../lib/synthetic";
 
@@ -207,7 +207,7 @@ export async function runIngest(input: IngestInput): Promise<IngestResult> {
         indexMB: Math.round((folderBytes(indexDir) / 1024 ** 2) * 10) / 10,
       };
       if (!isArticle) {
-        const engine = new ArticleEngine(index, offlineConfig(c.dir, indexDir));
+        const engine = new ArticleEngine(index); // offline: no chat model
         const sample = questions.slice(0, Math.min(input.askSample, questions.length));
         for (const q of sample.slice(0, 5)) await engine.ask(q); // warm-up
         const times: number[] = [];

@@ -1,9 +1,9 @@
 /**
  * Query: warm `ask` latency over every evaluation question, several rounds, offline (LLM_PROVIDER=none);
- * then the parts, each measured on its own: query embedding, HNSW vector search, BM25, fusion and
- * sentence scoring (from `retrieval.timings`), and answer assembly (evidence + extractive answer).
+ * then the parts, as `engine.explain` reports them for the same questions: query embedding, HNSW vector
+ * search, BM25, fusion and sentence scoring (`retrieval.timings`), and answer assembly (evidence ranking,
+ * every rule checked, the extractive answer).
  */
-import { extractiveAnswer, weighEvidence } from "../../src/answer/extractive";
 import { createEngine } from "../../src/engine";
 import { progress } from "../lib/log";
 import { ARTICLE_CORPUS, evalQuestions, offlineConfig } from "../lib/setup";
@@ -63,17 +63,14 @@ export async function runQuery(input: QueryInput): Promise<QueryResult> {
   const retrieveAll: number[] = [];
   for (let r = 0; r < input.partRounds; r++) {
     for (const q of questions) {
-      const t = now();
-      const retrieval = await engine.retriever.retrieve(q);
-      retrieveAll.push(now() - t);
-      embed.push(retrieval.timings.embedMs);
-      vector.push(retrieval.timings.vectorMs);
-      lexical.push(retrieval.timings.lexicalMs);
-      score.push(retrieval.timings.scoreMs);
-      const a = now();
-      const evidence = weighEvidence(retrieval, engine.retriever, engine.speech, engine.policy);
-      extractiveAnswer(q, retrieval, evidence, engine.retriever, engine.policy, a);
-      answer.push(now() - a);
+      const { judgement, timings } = await engine.explain(q);
+      if (!judgement) continue; // a question about the whole article is answered by its summary
+      retrieveAll.push(judgement.timings.retrieveMs);
+      embed.push(judgement.retrieval.timings.embedMs);
+      vector.push(judgement.retrieval.timings.vectorMs);
+      lexical.push(judgement.retrieval.timings.lexicalMs);
+      score.push(judgement.retrieval.timings.scoreMs);
+      answer.push(judgement.timings.judgeMs + timings.answerMs);
     }
   }
   const d = (xs: number[]) => roundDistribution(distribution(xs));

@@ -6,8 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/config";
 import { createEngine } from "../../src/engine";
-import { weighEvidence } from "../../src/answer/extractive";
-import { focusQuestion, isGistQuestion } from "../../src/answer/questions";
 import { candidatesOf, featureRows } from "../../src/answer/judge/features";
 import type { Span } from "./squad";
 
@@ -52,11 +50,10 @@ export async function collectArticle(article: TrainArticle, indexRoot = path.joi
   const engine = await createEngine(config, { notify: (m) => process.stderr.write(`${m}\n`) });
   const out: QuestionRows[] = [];
   for (const c of article.cases) {
-    const asked = focusQuestion(c.q);
-    if (isGistQuestion(asked)) continue;
-    const retrieval = await engine.retriever.retrieve(asked);
-    const evidence = weighEvidence(retrieval, engine.retriever, engine.speech, engine.policy);
-    const input = { retrieval, evidence, retriever: engine.retriever };
+    // What the rules saw for this question, as `ask` reads and judges it (a question about the whole article has none).
+    const { judgement } = await engine.explain(c.q);
+    if (!judgement) continue;
+    const input = { ctx: judgement, refusal: judgement.ruleRefusal };
     const candidates = candidatesOf(input);
     const rows = featureRows(input, candidates);
     const labels = candidates.map((s) => {
@@ -71,7 +68,7 @@ export async function collectArticle(article: TrainArticle, indexRoot = path.joi
       q: c.q,
       answerable: c.answerable,
       synthetic: c.synthetic ?? null,
-      rulesAnswerable: evidence.answerable,
+      rulesAnswerable: judgement.ruleRefusal === null,
       labels,
       rows,
       candidates: candidates.map((s) => ({ docId: s.doc.id, start: s.sentence.start, end: s.sentence.end, paragraph: s.sentence.paragraph })),

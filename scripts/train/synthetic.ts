@@ -5,7 +5,7 @@
  * count only human-written unanswerable questions.
  */
 import { capitalisedInside, foldText } from "../../src/text/tokens";
-import { wordNet } from "../../src/text/wordnet";
+import { sharedWordNet } from "../../src/text/wordnet";
 
 /** A small seeded generator (mulberry32): the same seed gives the same questions on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -44,7 +44,7 @@ function swap(question: string, names: string[], paragraph: string, random: () =
 }
 
 function antonym(question: string, random: () => number): string | null {
-  const lexicon = wordNet();
+  const lexicon = sharedWordNet();
   const options: Array<[string, string]> = [];
   for (const m of question.matchAll(/\b[a-z]{3,}\b/g)) {
     const opposite = lexicon.antonyms(m[0]).filter((a) => a !== m[0]);

@@ -7,14 +7,14 @@
  * Nothing matching returns an empty list: a loosely related passage is not a match.
  */
 import type { CorpusDocument, Sentence } from "../corpus/types";
-import type { ArticleIndex } from "../index/store";
+import { samePerson, type SpeechIndex } from "../corpus/speech";
 import { foldText, terms } from "../text/tokens";
 import type { QuoteMatch, QuoteOptions, QuotesResult } from "../contract";
 import { citationAt, dedupeCitations } from "./citations";
-import { parseSpeechQuestion } from "./questions";
+import { elapsedMs } from "./elapsed";
+import { readQuoteQuery } from "./reading";
 import type { Retriever } from "./retrieve";
-import { samePerson, type SpeechIndex } from "./speech";
-import { dot, unit } from "../index/vectors";
+import { dot } from "../index/vectors";
 
 export interface QuotePolicy {
   /** Share of query words that must match, in order, for a typo-tolerant phrase match. */
@@ -26,6 +26,13 @@ export interface QuotePolicy {
   /** …and this share of the query's term weight. */
   minParaphraseLexical: number;
   defaultLimit: number;
+  /**
+   * Match scores by tier, so that every match of a better tier ranks above any of a worse one: the phrase
+   * itself (plus up to 1 for a shorter passage), a speaker's statements when nothing else was asked
+   * (quotes before reported speech), a typo-tolerant phrase (plus `fuzzyWeight` × the share matched), a
+   * paraphrase (plus meaning and shared words, weighted).
+   */
+  scores: { phrase: number; speakerQuote: number; speakerSentence: number; fuzzy: number; fuzzyWeight: number; paraphrase: number; semanticWeight: number; lexicalWeight: number };
 }
 
 export const DEFAULT_QUOTE_POLICY: QuotePolicy = {
@@ -34,6 +41,7 @@ export const DEFAULT_QUOTE_POLICY: QuotePolicy = {
   minParaphraseSemantic: 0.5,
   minParaphraseLexical: 0.3,
   defaultLimit: 5,
+  scores: { phrase: 3, speakerQuote: 2.5, speakerSentence: 2, fuzzy: 2, fuzzyWeight: 0.9, paraphrase: 1, semanticWeight: 0.6, lexicalWeight: 0.4 },
 };
 
 /** Words for phrase matching: folded, apostrophes dropped (don't → dont), everything else a separator. */
@@ -95,7 +103,8 @@ function orderedMatchShare(query: string[], passage: string[]): { share: number;
   return { share: best, contiguous: false };
 }
 
-interface Passage {
+/** A statement or a sentence that can be found as a quote. */
+interface Quotable {
   doc: CorpusDocument;
   start: number;
   end: number;
@@ -108,29 +117,18 @@ interface Passage {
   statementParts?: string[];
 }
 
-/**
- * "the mayor said she won't make drivers use an unsafe bridge": someone, a speech verb, and what they
- * said as remembered. The someone is at most four words, so a sentence that merely contains "said" is
- * not split.
- */
-function parseRecall(query: string): { person: string; rest: string } | null {
-  const m = /^\s*((?:the\s+|a\s+)?[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3}?)\s+(?:said|says|told\s+\S+|claimed|argued|warned|stated|insisted)\s+(?:that\s+|something like\s+)?(.{8,})$/iu.exec(query);
-  if (!m?.[1] || !m[2]) return null;
-  return { person: m[1].replace(/^(?:the|a)\s+/i, "").trim(), rest: m[2].trim() };
-}
-
 export class QuoteFinder {
-  private readonly passages: Passage[] = [];
+  private readonly passages: Quotable[] = [];
   /** Vectors of the quoted statements' sentences, embedded on the first paraphrase lookup (a handful per article). */
-  private statementVectors: Promise<Map<Passage, Float32Array[]>> | undefined;
+  private statementVectors: Promise<Map<Quotable, Float32Array[]>> | undefined;
 
   constructor(
-    index: ArticleIndex,
+    documents: CorpusDocument[],
     private readonly retriever: Retriever,
     private readonly speech: SpeechIndex,
     private readonly policy: QuotePolicy = DEFAULT_QUOTE_POLICY,
   ) {
-    for (const doc of index.corpus.documents) {
+    for (const doc of documents) {
       for (const sentence of doc.sentences) {
         const speaker = speech.speakerOf(doc.id, sentence.index);
         // A statement is its own passage (the words inside the quotation marks) …
@@ -148,19 +146,19 @@ export class QuoteFinder {
     }
   }
 
-  private embedStatements(): Promise<Map<Passage, Float32Array[]>> {
+  private embedStatements(): Promise<Map<Quotable, Float32Array[]>> {
     this.statementVectors ??= (async () => {
       const statements = this.passages.filter((p) => p.statement !== undefined);
       const texts = statements.flatMap((p) => p.statementParts ?? [p.statement ?? ""]);
-      const vectors = await this.retriever.index.embedding.embeddings.embedDocuments(texts);
-      const byPassage = new Map<Passage, Float32Array[]>();
+      const vectors = await this.retriever.embedTexts(texts);
+      const byQuotable = new Map<Quotable, Float32Array[]>();
       let next = 0;
       for (const p of statements) {
         const count = (p.statementParts ?? [p.statement ?? ""]).length;
-        byPassage.set(p, vectors.slice(next, next + count).map((v) => unit(v)));
+        byQuotable.set(p, vectors.slice(next, next + count));
         next += count;
       }
-      return byPassage;
+      return byQuotable;
     })();
     return this.statementVectors;
   }
@@ -168,11 +166,9 @@ export class QuoteFinder {
   async find(query: string, options: QuoteOptions = {}): Promise<QuotesResult> {
     const startedAt = performance.now();
     const limit = options.limit ?? this.policy.defaultLimit;
-    const speechQuestion = parseSpeechQuestion(query) ?? parseRecall(query);
-    const phrase = speechQuestion ? speechQuestion.rest.replace(/^(?:about|on|regarding)\s+/i, "") : query;
+    const { speaker: asked, phrase } = readQuoteQuery(query, options.speaker);
     // A name as given (even one the article never quotes: then nothing matches), or the person a role
     // names; a role the article gives no one ("the union guy") filters nothing and the words are searched.
-    const asked = options.speaker ?? speechQuestion?.person;
     const speaker = asked ? (this.speech.resolvePerson(asked) ?? undefined) : undefined;
 
     let candidates = this.passages;
@@ -180,23 +176,25 @@ export class QuoteFinder {
 
     const queryWords = phraseWords(phrase);
     const queryTerms = terms(phrase);
-    const scored: Array<{ passage: Passage; score: number }> = [];
+    const scored: Array<{ passage: Quotable; score: number }> = [];
     let queryVector: Float32Array | undefined;
+    const tier = this.policy.scores;
     for (const passage of candidates) {
       if (queryWords.length === 0) {
         // "what did Bukele say" with nothing more: every statement of the speaker, in article order.
         // Direct quotes before reported speech.
-        scored.push({ passage, score: (passage.statement !== undefined ? 2.5 : 2) - passage.start / 1e9 });
+        // (The start offset, scaled far below any score difference, keeps article order among equals.)
+        scored.push({ passage, score: (passage.statement !== undefined ? tier.speakerQuote : tier.speakerSentence) - passage.start / 1e9 });
         continue;
       }
       const { share, contiguous } = orderedMatchShare(queryWords, passage.words);
       if (contiguous) {
         // Tier 1. Shorter passages first: the statement itself before the sentence around it.
-        scored.push({ passage, score: 3 + 1 / (1 + passage.words.length / 100) });
+        scored.push({ passage, score: tier.phrase + 1 / (1 + passage.words.length / 100) });
         continue;
       }
       if (share >= this.policy.minFuzzyShare && queryWords.length >= 2) {
-        scored.push({ passage, score: 2 + share * 0.9 });
+        scored.push({ passage, score: tier.fuzzy + share * tier.fuzzyWeight });
         continue;
       }
       queryVector ??= await this.retriever.embedQuestion(phrase);
@@ -207,7 +205,7 @@ export class QuoteFinder {
         statementSemantic >= this.policy.minStatementSemantic ||
         (s.semantic >= this.policy.minParaphraseSemantic && s.lexical >= this.policy.minParaphraseLexical);
       // With a speaker filter, that person's statements are what was asked for; rank them by relevance.
-      if (qualifies || speaker) scored.push({ passage, score: (speaker && !qualifies ? 0 : 1) + Math.max(s.semantic, statementSemantic) * 0.6 + s.lexical * 0.4 });
+      if (qualifies || speaker) scored.push({ passage, score: (speaker && !qualifies ? 0 : tier.paraphrase) + Math.max(s.semantic, statementSemantic) * tier.semanticWeight + s.lexical * tier.lexicalWeight });
     }
     scored.sort((a, b) => b.score - a.score);
 
@@ -218,6 +216,6 @@ export class QuoteFinder {
         score: Math.round(score * 1000) / 1000,
       })),
     ).slice(0, limit);
-    return { query, matches, ms: Math.round((performance.now() - startedAt) * 10) / 10 };
+    return { query, matches, ms: elapsedMs(startedAt) };
   }
 }

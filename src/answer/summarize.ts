@@ -6,17 +6,12 @@
  * sentences that are central but not redundant with those already picked. With a topic, retrieval
  * first narrows the candidates, and the same refusal rule as `ask` applies: no summary of something else.
  */
-import type { CorpusDocument, Sentence } from "../corpus/types";
-import type { ArticleIndex } from "../index/store";
-import { sentenceKey } from "../index/store";
-import type { SummaryBullet, SummaryLength, SummaryResult } from "../contract";
+import { type CorpusDocument, type Sentence, sentenceKey } from "../corpus/types";
+import { SUMMARY_BULLETS, type SummaryBullet, type SummaryLength, type SummaryResult } from "../contract";
+import type { QuestionAnswerer } from "./answerer";
 import { citationAt } from "./citations";
-import { type AnswerPolicy, weighEvidence } from "./extractive";
-import type { Retriever } from "./retrieve";
-import type { SpeechIndex } from "./speech";
+import { elapsedMs } from "./elapsed";
 import { dot, unit } from "../index/vectors";
-
-export const BULLETS_PER_LENGTH: Record<SummaryLength, number> = { short: 3, medium: 5, long: 8 };
 
 export interface SummaryPolicy {
   /** MMR trade-off: 1 is pure centrality, 0 pure novelty. */
@@ -26,9 +21,11 @@ export interface SummaryPolicy {
   topicWeight: number;
   /** Bonus per specific detail (a number, a date, a named person or place, a quotation), up to three. */
   detailBonus: number;
+  /** With a topic, the candidates are the sentences scoring at least this share of the best one on it. */
+  topicShare: number;
 }
 
-export const DEFAULT_SUMMARY_POLICY: SummaryPolicy = { lambda: 0.6, leadBonus: 0.08, topicWeight: 0.7, detailBonus: 0.12 };
+export const DEFAULT_SUMMARY_POLICY: SummaryPolicy = { lambda: 0.6, leadBonus: 0.08, topicWeight: 0.7, detailBonus: 0.12, topicShare: 0.75 };
 
 const DETAILS = /\d[\d,.]*|[“"][^”"]{12,}[”"]|(?<=\S\s)\p{Lu}[\p{L}'’-]+(?:\s+(?:de\s+)?\p{Lu}[\p{L}'’-]+)*/gu;
 
@@ -74,12 +71,17 @@ export function selectMmr<T extends { vector: Float32Array; relevance: number }>
   return chosen;
 }
 
+/** What summaries read: the documents and their unit-length sentence vectors (keyed by `sentenceKey`). */
+export interface SummarySource {
+  documents: CorpusDocument[];
+  sentenceVectors: ReadonlyMap<string, Float32Array>;
+}
+
 export class Summarizer {
   constructor(
-    private readonly index: ArticleIndex,
-    private readonly retriever: Retriever,
-    private readonly speech: SpeechIndex,
-    private readonly answerPolicy: AnswerPolicy,
+    private readonly source: SummarySource,
+    /** Judges a topic as `ask` judges a question: no summary of something the article does not cover. */
+    private readonly answerer: QuestionAnswerer,
     private readonly policy: SummaryPolicy = DEFAULT_SUMMARY_POLICY,
   ) {}
 
@@ -87,8 +89,8 @@ export class Summarizer {
   private central: Candidate[] | undefined;
 
   private centralityCandidates(): Candidate[] {
-    this.central ??= this.index.corpus.documents.flatMap((doc) => {
-      const vectors = doc.sentences.map((s) => this.index.sentenceVectors.get(sentenceKey(doc.id, s.index)) ?? new Float32Array());
+    this.central ??= this.source.documents.flatMap((doc) => {
+      const vectors = doc.sentences.map((s) => this.source.sentenceVectors.get(sentenceKey(doc.id, s.index)) ?? new Float32Array());
       const center = centroid(vectors);
       return doc.sentences.map((sentence, i) => {
         const vector = vectors[i] ?? new Float32Array();
@@ -101,18 +103,18 @@ export class Summarizer {
 
   async summarize(options: { topic?: string; length: SummaryLength }): Promise<SummaryResult> {
     const startedAt = performance.now();
-    const count = BULLETS_PER_LENGTH[options.length];
+    const count = SUMMARY_BULLETS[options.length];
     let candidates = this.centralityCandidates();
     let found = true;
 
     if (options.topic !== undefined) {
-      const retrieval = await this.retriever.retrieve(options.topic);
-      const evidence = weighEvidence(retrieval, this.retriever, this.speech, this.answerPolicy);
+      // By the rules alone: the learned judge was trained on questions, not topics.
+      const { evidence, refusal } = await this.answerer.judge(this.answerer.read(options.topic, { whole: true }), { learned: false });
       const best = evidence.ranked[0]?.score ?? 0;
       const onTopic = new Map(
-        evidence.ranked.filter((s) => s.score >= best * 0.75).map((s) => [sentenceKey(s.doc.id, s.sentence.index), s.score / (best || 1)]),
+        evidence.ranked.filter((s) => s.score >= best * this.policy.topicShare).map((s) => [sentenceKey(s.doc.id, s.sentence.index), s.score / (best || 1)]),
       );
-      found = evidence.answerable && onTopic.size > 0;
+      found = refusal === null && onTopic.size > 0;
       candidates = found
         ? candidates
             .filter((c) => onTopic.has(sentenceKey(c.doc.id, c.sentence.index)))
@@ -128,7 +130,7 @@ export class Summarizer {
       citations: [citationAt(c.doc, c.sentence.start, c.sentence.end)],
     }));
     const docIds = new Set(chosen.map((c) => c.doc.id));
-    const documents = this.index.corpus.documents
+    const documents = this.source.documents
       .filter((d) => docIds.has(d.id) || (!found && options.topic === undefined))
       .map((d) => ({ id: d.id, title: d.title, paragraphs: d.paragraphs.length, sentences: d.sentences.length }));
     return {
@@ -137,7 +139,7 @@ export class Summarizer {
       bullets,
       documents,
       mode: "extractive",
-      ms: Math.round((performance.now() - startedAt) * 10) / 10,
+      ms: elapsedMs(startedAt),
       found,
     };
   }

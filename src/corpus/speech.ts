@@ -1,164 +1,166 @@
 /**
- * Direct speech: the statements a document quotes, and who made them.
- *
- * Quoted spans are text between double quotation marks, straight or curly, inside one paragraph.
- * The speaker is found with the attribution patterns of news prose, in the quote's sentence or, failing
- * that, the one before: a named person as the subject of a speech verb ("Bukele stated", "X, a spokesman,
- * said"), or right after it ("said X"). Titles are dropped and a surname is resolved to the fullest form
- * of that name in the same document ("McLaughlin" → "Tricia McLaughlin").
+ * Who says what across the corpus, computed once at load: the quoted statements, and for every
+ * sentence the person it attributes speech to (direct or reported: "Bukele mentioned …"). The one
+ * place a person named in a question is matched to the people of the corpus.
  */
-import { isCommonWord } from "../text/spelling";
-import type { CorpusDocument } from "./types";
+import { alternation, HONORIFICS } from "../text/lexicon";
+import { foldText } from "../text/tokens";
+import { attributeSpeaker, findStatements, namesInDocument, type Statement } from "./attribution";
+import { type CorpusDocument, type Sentence, sentenceKey } from "./types";
 
-export interface Statement {
-  docId: string;
-  paragraph: number;
-  /** Offsets of the words inside the quotation marks. */
-  start: number;
-  end: number;
-  text: string;
-  speaker: string | null;
-  /** The sentence the statement starts in… */
-  sentenceIndex: number;
-  /** …and the one it ends in (the same for a quote inside one sentence). */
-  lastSentenceIndex: number;
+export interface SpokenSentence {
+  doc: CorpusDocument;
+  sentence: Sentence;
+  speaker: string;
 }
 
-// Lowercase only: "United States" is not a speech verb.
-const SPEECH_VERBS =
-  /\b(?:said|says|say|saying|stated|states|stating|told|tells|added|adds|adding|echoed|echoing|mentioned|announced|declared|noted|explained|wrote|writes|asked|asks|replied|warned|insisted|argued|claimed|tweeted|posted|remarked|commented|according to|underscored|emphasized|emphasised|stressed|urged|vowed|promised)\b/gu;
+/** Honorifics and titles written before a surname ("Ms. Whitfield", "Dr. Okafor"): not part of the name. */
+const HONORIFIC = new RegExp(`^(?:${alternation(HONORIFICS)})\\.?$`);
 
-/** A speech verb right at the start of the text ("… said"), without the global flag's state. */
-const SPEECH_VERB_NEXT = new RegExp(`^\\s*${SPEECH_VERBS.source}`, "u");
-
-const TITLES = new Set([
-  "president", "vice", "secretary", "assistant", "deputy", "minister", "senator", "sen", "rep", "representative",
-  "governor", "gov", "mayor", "judge", "justice", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "chief",
-  "director", "spokesman", "spokeswoman", "spokesperson", "ambassador", "attorney", "commissioner", "officer",
-  "prime", "king", "queen", "pope", "sheriff", "captain", "lt", "colonel", "sergeant", "former", "acting",
-]);
-
-/** Capitalised words that start sentences or clauses without naming anyone. */
-const NOT_NAMES = new Set([
-  "the", "this", "that", "these", "those", "a", "an", "in", "on", "at", "as", "for", "from", "with", "by", "and", "but",
-  "or", "if", "when", "while", "after", "before", "during", "according", "notably", "together", "following", "among",
-  "each", "it", "its", "he", "she", "they", "we", "i", "you", "our", "his", "her", "their", "there", "here", "however",
-  "meanwhile", "also", "yet", "so", "to", "of", "what", "who", "why", "how", "where", "which",
-]);
-
-const QUOTED = /"([^"\n]+)"|\u201c([^\u201d\n]+)\u201d/gu;
-const NAME_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|del|la|van|von|da|di|le|bin|al)\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
-
-interface NameAt {
-  name: string;
-  start: number;
-  end: number;
-  /** Written with 's: "Bayline's chief executive, Marguerite O'Donnell, said" is not Bayline speaking. */
-  possessive: boolean;
+/** A person as a question names them (read by `answer/reading.ts`). */
+export interface AskedPerson {
+  /** "Tricia McLaughlin", "bukele", "mayor". */
+  person: string;
+  /** Every word capitalised: a name, even one the corpus never mentions, not a role ("the mayor"). */
+  properName: boolean;
+  /** The words of a role ("union's", "president"), leading article dropped. */
+  roleWords: string[];
 }
 
-function cleanName(run: string): string | null {
-  const words = run.replace(/[.,]+$/, "").split(/\s+/);
-  while (words.length > 0 && TITLES.has((words[0] ?? "").toLowerCase().replace(/\.$/, ""))) words.shift();
-  while (words.length > 0 && NOT_NAMES.has((words[0] ?? "").toLowerCase())) words.shift();
-  if (words.length === 0) return null;
-  const name = words.join(" ").replace(/['’]s$/, "");
-  // An acronym (DHS) or one letter is an organisation or an initial, not a person we can name.
-  if (name.length < 3 || /^[\p{Lu}\d]+$/u.test(name)) return null;
-  return name;
+/** The words of a name, folded the same way on both sides: "J. R. Okafor" → j, r, okafor; "O’Donnell" → o'donnell. */
+function nameTokens(text: string): string[] {
+  return foldText(text)
+    .replace(/'s\b/g, "")
+    .split(/[^\p{L}\p{N}.'-]+/u)
+    .map((w) => w.replace(/^['.-]+|['.-]+$/g, ""))
+    .filter((w) => w.length > 0 && !HONORIFIC.test(w));
 }
 
-function namesIn(text: string): NameAt[] {
-  const names: NameAt[] = [];
-  for (const match of text.matchAll(NAME_RUN)) {
-    const name = cleanName(match[0]);
-    if (!name) continue;
-    const end = match.index + match[0].length;
-    // A common word opening a sentence ("Updated maps will be posted", "Residents will …") is not a
-    // name, unless a speech verb follows it at once ("Trump said").
-    const opensSentence = text.slice(0, match.index).trim() === "";
-    if (opensSentence && !name.includes(" ") && isCommonWord(name.toLowerCase()) && !SPEECH_VERB_NEXT.test(text.slice(end))) continue;
-    names.push({ name, start: match.index, end, possessive: /['’]s$/u.test(match[0].replace(/[.,]+$/, "")) });
-  }
-  return names;
+/** Does a person named in a question ("bukele", "Hector Villatoro", "Ms. Whitfield") match a full name? */
+export function samePerson(asked: string, fullName: string): boolean {
+  const askedWords = nameTokens(asked).filter((w) => w.length > 1 || nameTokens(asked).length > 1);
+  const nameWords = new Set(nameTokens(fullName));
+  return askedWords.length > 0 && askedWords.every((w) => nameWords.has(w));
 }
 
-/** Blank out quoted spans so attribution looks only at the narrator's words. */
-function maskQuotes(text: string): string {
-  return text.replace(QUOTED, (m) => " ".repeat(m.length));
-}
+export class SpeechIndex {
+  readonly statements: Statement[];
+  readonly spoken: SpokenSentence[] = [];
+  private readonly names: string[];
+  /** Both keyed by `sentenceKey(docId, sentenceIndex)`, so per-sentence lookups never scan the corpus. */
+  private readonly statementsBySentence = new Map<string, Statement[]>();
+  private readonly speakerBySentence = new Map<string, string>();
+  /** `personTitled` scans every document with a pattern per role: once per role is enough. */
+  private readonly titledCache = new Map<string, string | null>();
 
-/** The speaker of a sentence, from its non-quoted words, or null. */
-export function attributeSpeaker(sentenceText: string): string | null {
-  const narration = maskQuotes(sentenceText);
-  const names = namesIn(narration);
-  if (names.length === 0) return null;
-  for (const verb of narration.matchAll(SPEECH_VERBS)) {
-    const verbEnd = verb.index + verb[0].length;
-    // "…," said Bukele / said the union's president, Dmitri Szabo  → the name after the verb.
-    const after = names.find((n) => n.start >= verbEnd && n.start - verbEnd <= 60);
-    if (after && /^\s*,?\s*(?:(?:the|a|an)\s+[^,"“”]{1,40},\s*)?$/u.test(narration.slice(verbEnd, after.start))) return after.name;
-    // Bukele stated / Tricia McLaughlin, Assistant Secretary …, underscored … by stating  → the subject,
-    // skipping an owner ("Bayline's chief executive, Marguerite O'Donnell, said").
-    const before = names.filter((n) => n.end <= verb.index);
-    const subject = before.find((n) => !n.possessive) ?? before[0];
-    if (subject) return subject.name;
-  }
-  return null;
-}
-
-/** Resolve a surname or short form to the fullest name of that person written in the same document. */
-function fullestName(name: string, known: Set<string>): string {
-  const last = name.split(/\s+/).pop() ?? name;
-  let best = name;
-  for (const candidate of known) {
-    // Longer runs are usually a title glued to a name ("Homeland Security Kristi Noem").
-    if (candidate.split(/\s+/).length > 3) continue;
-    if (candidate.length > best.length && (candidate.split(/\s+/).pop() ?? "") === last) best = candidate;
-  }
-  return best;
-}
-
-export function findStatements(doc: CorpusDocument): Statement[] {
-  const known = namesInDocument(doc);
-  const statements: Statement[] = [];
-  for (const paragraph of doc.paragraphs) {
-    // Quotes are matched in the whole paragraph: one may run over several sentences ("Nobody wants … .
-    // But I will not …").
-    const text = doc.text.slice(paragraph.start, paragraph.end);
-    const sentences = doc.sentences.filter((s) => s.paragraph === paragraph.number);
-    for (const match of text.matchAll(QUOTED)) {
-      const inner = match[1] ?? match[2] ?? "";
-      const innerStart = paragraph.start + match.index + 1;
-      // A one- or two-word quote is a term ('special cases'), not a statement.
-      if (inner.trim().split(/\s+/).length < 3) continue;
-      const lead = inner.length - inner.trimStart().length;
-      const quote = inner.trim();
-      const start = innerStart + lead;
-      const end = start + quote.length;
-      const first = sentences.find((s) => s.end > start) ?? sentences[0];
-      const last = sentences.find((s) => s.end >= end) ?? first;
-      if (!first || !last) continue;
-      // The attribution is in the sentence that closes the quote ("…," said X), the one that opens it
-      // (X said: "…"), or failing both, the sentence before.
-      const previous = sentences.find((s) => s.index === first.index - 1);
-      const speaker = attributeSpeaker(last.text) ?? (last === first ? null : attributeSpeaker(first.text)) ?? (previous ? attributeSpeaker(previous.text) : null);
-      statements.push({
-        docId: doc.id,
-        paragraph: paragraph.number,
-        start,
-        end,
-        text: quote,
-        speaker: speaker ? fullestName(speaker, known) : null,
-        sentenceIndex: first.index,
-        lastSentenceIndex: last.index,
-      });
+  constructor(private readonly documents: CorpusDocument[]) {
+    this.statements = documents.flatMap((d) => findStatements(d));
+    this.names = [...new Set(documents.flatMap((d) => [...namesInDocument(d)]))];
+    for (const st of this.statements) {
+      // A quote running over several sentences belongs to each of them (and gives each its speaker).
+      for (let i = st.sentenceIndex; i <= st.lastSentenceIndex; i++) {
+        const key = sentenceKey(st.docId, i);
+        this.statementsBySentence.set(key, [...(this.statementsBySentence.get(key) ?? []), st]);
+      }
+    }
+    for (const doc of documents) {
+      for (const sentence of doc.sentences) {
+        const key = sentenceKey(doc.id, sentence.index);
+        const quoted = this.statementsBySentence.get(key)?.find((st) => st.speaker !== null);
+        const speaker = quoted?.speaker ?? attributeSpeaker(sentence.text);
+        if (!speaker) continue;
+        const full = this.fullName(speaker);
+        this.speakerBySentence.set(key, full);
+        this.spoken.push({ doc, sentence, speaker: full });
+      }
     }
   }
-  return statements;
+
+  /** The fullest name in the corpus for a short form ("McLaughlin" → "Tricia McLaughlin"). */
+  fullName(name: string): string {
+    // Runs of more than three capitalised words are usually a title glued to a name.
+    return this.names.filter((n) => samePerson(name, n) && n.split(/\s+/).length <= 3).sort((a, b) => b.length - a.length)[0] ?? name;
+  }
+
+  /** Is this a person (or other name) the corpus mentions at all? */
+  mentions(asked: string): boolean {
+    return this.names.some((n) => samePerson(asked, n));
+  }
+
+  /**
+   * Who a question means by "X" in "what did X say": a name the corpus mentions (or any capitalised name,
+   * to be told the article quotes no such person), or the person a role names ("the mayor"). Null for a
+   * role the article gives no one ("the DHS official"): such questions are answered by search.
+   */
+  resolvePerson(asked: AskedPerson): string | null {
+    if (this.mentions(asked.person) || asked.properName) return asked.person;
+    return this.personTitled(asked.roleWords);
+  }
+
+  /**
+   * The person a role names in the corpus: "the mayor" → "Adaeze Whitfield" from "Mayor Adaeze
+   * Whitfield", "the union's president" → "Dmitri Szabo" from "… president, Dmitri Szabo". Null when
+   * the corpus puts no known name right after the role (or names several equally often).
+   */
+  personTitled(roleWords: readonly string[]): string | null {
+    const key = roleWords.join(" ");
+    let person = this.titledCache.get(key);
+    if (person === undefined) {
+      person = this.findTitled(roleWords);
+      this.titledCache.set(key, person);
+    }
+    return person;
+  }
+
+  private findTitled(roleWords: readonly string[]): string | null {
+    if (roleWords.length === 0 || roleWords.length > 3) return null;
+    // Each role word in either case ("Mayor Whitfield", "transportation director José Núñez"); a name is capitalised.
+    const rolePattern = roleWords.map(casePattern).join("\\s+");
+    const name = "(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2})";
+    // "Mayor Adaeze Whitfield", "the union's president, Dmitri Szabo", and the other way round: "Héctor
+    // Gustavo Villatoro, El Salvador's Minister of Justice" (a two-word role also read as "B of A").
+    const roles = [rolePattern];
+    if (roleWords.length === 2) roles.push(`${casePattern(roleWords[1] ?? "")}\\s+of\\s+${casePattern(roleWords[0] ?? "")}`);
+    const patterns = roles.flatMap((role) => [
+      new RegExp(`\\b${role},?\\s+${name}`, "gu"),
+      new RegExp(`${name},\\s+(?:the\\s+|an?\\s+)?(?:(?:\\p{Lu}[\\p{L}.-]*\\s+)*\\p{L}+['’]s\\s+)?(?:\\p{Ll}+\\s+)?${role}\\b`, "gu"),
+    ]);
+    const counts = new Map<string, number>();
+    for (const doc of this.documents) {
+      for (const pattern of patterns) {
+        for (const m of doc.text.matchAll(pattern)) {
+          const candidate = (m[1] ?? "").replace(/[.,]$/, "");
+          if (!this.mentions(candidate)) continue;
+          const full = this.fullName(candidate);
+          counts.set(full, (counts.get(full) ?? 0) + 1);
+        }
+      }
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    if (ranked.length === 0 || (ranked.length > 1 && ranked[0]?.[1] === ranked[1]?.[1])) return null;
+    return ranked[0]?.[0] ?? null;
+  }
+
+  sentencesBy(person: string): SpokenSentence[] {
+    return this.spoken.filter((s) => samePerson(person, s.speaker));
+  }
+
+  /** The quoted statements inside one sentence. */
+  statementsIn(docId: string, sentenceIndex: number): Statement[] {
+    return this.statementsBySentence.get(sentenceKey(docId, sentenceIndex)) ?? [];
+  }
+
+  /** Who one sentence attributes speech to, or null. */
+  speakerOf(docId: string, sentenceIndex: number): string | null {
+    return this.speakerBySentence.get(sentenceKey(docId, sentenceIndex)) ?? null;
+  }
 }
 
-/** Every person-like name in a document, for "what did X say" questions. */
-export function namesInDocument(doc: CorpusDocument): Set<string> {
-  return new Set(doc.sentences.flatMap((s) => namesIn(maskQuotes(s.text)).map((n) => n.name)));
+/** A word in either case at its first letter, with either apostrophe: "mayor" → "[Mm]ayor". */
+function casePattern(word: string): string {
+  return `[${word[0]?.toUpperCase()}${word[0]?.toLowerCase()}]${escapeRegExp(word.slice(1)).replace(/['’]/g, "['’]")}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -42,3 +42,6 @@ export interface Corpus {
   /** SHA-256 over file names and contents: the index is rebuilt when this changes. */
   hash: string;
 }
+
+/** The key of one sentence across the corpus, for maps of per-sentence data (terms, vectors, speakers). */
+export const sentenceKey = (docId: string, sentenceIndex: number): string => `${docId}:${sentenceIndex}`;

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { open, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Corpus, CorpusDocument } from "../corpus/types";
+import { type Corpus, type CorpusDocument, sentenceKey } from "../corpus/types";
 import { type Chunk, type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } from "./chunk";
 import { embedAll } from "./embedAll";
 import type { EmbeddingProvider } from "./embeddings";
@@ -48,8 +48,6 @@ export interface OpenIndexOptions {
   chunking?: ChunkOptions;
   hnsw?: HnswParams;
 }
-
-export const sentenceKey = (docId: string, sentenceIndex: number): string => `${docId}:${sentenceIndex}`;
 
 function sha256(data: Buffer | string): string {
   return createHash("sha256").update(data).digest("hex");

@@ -7,6 +7,7 @@
  * an article.
  */
 import { readFileSync } from "node:fs";
+import { COMMON_QUESTION_WORDS } from "./lexicon";
 
 let englishWords: Set<string> | undefined;
 let commonWords: Set<string> | undefined;
@@ -63,9 +64,6 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return (rows[a.length] as number[])[b.length] ?? max + 1;
 }
-
-/** Question words stopwords can be corrected to ("wat" → "what") so they drop out instead of counting as unknown. */
-const COMMON_QUESTION_WORDS = ["what", "when", "where", "which", "who", "whom", "whose", "why", "how", "does", "did", "will", "would", "about", "with", "there", "their", "the"];
 
 export class SpellingCorrector {
   private readonly known = new Set<string>();

@@ -2,16 +2,8 @@
  * Word-level text processing shared by the lexical index and sentence scoring: one definition of
  * "the same word" for the whole engine (case, accents, apostrophes and inflections folded).
  */
-import { eng as englishStopwords } from "stopword";
 import stem from "wink-porter2-stemmer";
-
-const STOPWORDS = new Set<string>([
-  ...englishStopwords,
-  // Question words and auxiliaries carry no topic; `stopword`'s list keeps a few of them.
-  "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "does", "did", "do",
-  "is", "are", "was", "were", "will", "would", "can", "could", "should", "tell", "me", "say", "said",
-  "article", "s",
-]);
+import { STOPWORDS } from "./lexicon";
 
 /** Lowercase, strip diacritics (Héctor → hector) and unify apostrophes and dashes. */
 export function foldText(text: string): string {

@@ -265,8 +265,11 @@ function parseDataLine(line: string): Synset | undefined {
 
 let shared: WordNet | undefined;
 
-/** The process's WordNet reader, created on first use. */
-export function wordNet(): WordNet {
+/**
+ * One reader per process, created on first use, for composition roots to pass in (its caches of the
+ * dictionary files are worth sharing between engines). Nothing else should call it.
+ */
+export function sharedWordNet(): WordNet {
   shared ??= new WordNet();
   return shared;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "../../src/corpus/load";
 import { segmentDocument } from "../../src/corpus/segment";
-import { findStatements } from "../../src/corpus/speech";
+import { findStatements } from "../../src/corpus/attribution";
 
 const ARTICLE = readFileSync(path.join(__dirname, "../../corpus/noem-el-salvador-visit.txt"), "utf8");
 

@@ -123,6 +123,24 @@ describe("extractive ask", () => {
   });
 });
 
+describe("explain", () => {
+  test("shows the reading, the ranked evidence and every rule's verdict behind the same result as ask", async () => {
+    const q = "What is the population of El Salvador?";
+    const { reading, judgement, result } = await engine.explain(q);
+    expect(result).toEqual({ ...(await engine.ask(q)), ms: result.ms });
+    expect(reading).toMatchObject({ input: q, focus: ["population"] });
+    expect(judgement?.refusal).toMatchObject({ rule: "ungrounded-focus" });
+    expect(judgement?.verdicts?.map((v) => v.rule)).toContain("weak-evidence");
+    expect(judgement?.evidence.ranked.length).toBeGreaterThan(0);
+    expect(judgement?.retrieval.chunks.some((c) => c.bm25 !== null && c.similarity !== null)).toBe(true);
+
+    const answered = await engine.explain("When does Kristi Noem visit El Salvador?");
+    expect(answered.judgement?.refusal).toBeNull();
+    expect(answered.judgement?.verdicts?.every((v) => v.refusal === null)).toBe(true);
+    expect(answered.result.citations[0]?.quote).toBe(answered.judgement?.evidence.ranked[0]?.sentence.text);
+  });
+});
+
 describe("quotes and summaries", () => {
   test("quote lookup tolerates apostrophes and finds speakers", async () => {
     const result = await engine.findQuotes("Dont even think about it");

@@ -9,7 +9,8 @@ import path from "node:path";
 import { loadCorpus } from "../../src/corpus/load";
 import { chunkDocument } from "../../src/index/chunk";
 import { type EmbeddingProvider, LOCAL_MODEL_NAME, LocalSentenceEmbeddings } from "../../src/index/embeddings";
-import { buildIndex, sentenceKey } from "../../src/index/store";
+import { sentenceKey } from "../../src/corpus/types";
+import { buildIndex } from "../../src/index/store";
 import { VectorCache, vectorCachePath } from "../../src/index/vectorCache";
 
 /** The real local model, counting every text it embeds. */

@@ -1,7 +1,7 @@
-import { wordNet } from "../../src/text/wordnet";
+import { WordNet } from "../../src/text/wordnet";
 
 describe("WordNet reader", () => {
-  const lexicon = wordNet();
+  const lexicon = new WordNet();
 
   test("relates a word to its synonyms, neighbours in the hierarchy and derivations", () => {
     expect(lexicon.related("lockup")).toEqual(expect.arrayContaining(["jail"]));

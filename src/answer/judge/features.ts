@@ -8,11 +8,11 @@
  * rare they are, and whether the unmatched one is what the question asks about.
  */
 import type { CorpusDocument } from "../../corpus/types";
-import { capitalisedInside, foldText, termOf, terms, words } from "../../text/tokens";
-import { wordNet } from "../../text/wordnet";
-import type { Evidence } from "../extractive";
-import { questionSlots } from "../questions";
-import type { Retrieval, Retriever, ScoredSentence } from "../retrieve";
+import { isNegated } from "../../text/negation";
+import { termOf, terms } from "../../text/tokens";
+import type { CorpusTerms } from "../corpusTerms";
+import type { ScoredSentence } from "../retrieve";
+import type { Refusal, RuleContext } from "../rules";
 
 /** How many candidate sentences the judge scores per question. */
 export const CANDIDATES = 6;
@@ -29,10 +29,10 @@ export const FEATURES = [
 
 export type FeatureName = (typeof FEATURES)[number];
 
+/** What the rules saw, and the first rule's refusal (null: the rules would answer). */
 export interface JudgeInput {
-  retrieval: Retrieval;
-  evidence: Evidence;
-  retriever: Retriever;
+  ctx: RuleContext;
+  refusal: Refusal | null;
 }
 
 interface QuestionWord {
@@ -46,19 +46,13 @@ interface QuestionWord {
   antonyms: string[];
 }
 
-interface QuestionReading {
+interface QuestionWords {
   words: QuestionWord[];
   totalIdf: number;
   maxIdf: number;
   kind: string[] | null;
   negated: boolean;
   wh: Record<"who" | "when" | "where" | "howMany" | "why" | "how" | "which" | "what" | "yesNo", boolean>;
-}
-
-const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|[a-z]+n't|fail(?:s|ed)? to|refus(?:e|es|ed) to)\b/u;
-
-function isNegated(text: string): boolean {
-  return NEGATION.test(foldText(text).replace(/’/g, "'"));
 }
 
 function relatedTerms(word: string, lookUp: (w: string) => string[]): string[] {
@@ -71,15 +65,13 @@ function relatedTerms(word: string, lookUp: (w: string) => string[]): string[] {
   return [...out];
 }
 
-function readQuestion(retrieval: Retrieval, retriever: Retriever): QuestionReading {
-  const question = retrieval.searched;
-  const lexicon = wordNet();
-  const names = new Set(capitalisedInside(retrieval.question).flatMap((w) => terms(w)));
-  const { focus, kind } = questionSlots(retrieval.question);
-  const focusTerms = new Set(focus.flatMap((w) => terms(w)));
+/** The question's words as the judge weighs them, from the engine's reading of it. */
+function readWords({ reading, corpus, wordNet }: RuleContext): QuestionWords {
+  const names = new Set(reading.names.flatMap((n) => n.terms));
+  const focusTerms = new Set(reading.focus.flatMap((w) => terms(w)));
   const seen = new Set<string>();
   const out: QuestionWord[] = [];
-  for (const word of words(question)) {
+  for (const word of reading.searchWords) {
     const term = termOf(word);
     if (term === null || seen.has(term)) continue;
     seen.add(term);
@@ -87,71 +79,77 @@ function readQuestion(retrieval: Retrieval, retriever: Retriever): QuestionReadi
     const name = names.has(term);
     out.push({
       term,
-      idf: retriever.idf(term),
+      idf: corpus.idf(term),
       name,
       number,
       focus: focusTerms.has(term),
-      related: number || name ? [] : relatedTerms(word, (w) => lexicon.related(w)),
-      antonyms: number || name ? [] : relatedTerms(word, (w) => lexicon.antonyms(w)),
+      related: number || name ? [] : relatedTerms(word, (w) => wordNet.related(w)),
+      antonyms: number || name ? [] : relatedTerms(word, (w) => wordNet.antonyms(w)),
     });
   }
   const totalIdf = out.reduce((a, w) => a + w.idf, 0);
-  const lower = foldText(retrieval.question).trim();
-  const starts = (re: RegExp) => re.test(lower);
   return {
     words: out,
     totalIdf,
     maxIdf: out.reduce((a, w) => Math.max(a, w.idf), 0),
-    kind: kind === null ? null : terms(kind),
-    negated: isNegated(retrieval.question),
-    wh: {
-      who: starts(/\b(?:who|whom|whose)\b/),
-      when: starts(/\bwhen\b|\bwhat (?:year|date|day|month)\b/),
-      where: starts(/\bwhere\b/),
-      howMany: starts(/\bhow (?:many|much)\b/),
-      why: starts(/\bwhy\b/),
-      how: starts(/\bhow\b/) && !starts(/\bhow (?:many|much)\b/),
-      which: starts(/\bwhich\b/),
-      what: starts(/\bwhat\b/),
-      yesNo: starts(/^(?:is|was|are|were|will|would|does|did|do|has|have|had|can|could)\b/),
-    },
+    kind: reading.which === null ? null : terms(reading.which),
+    negated: reading.negated,
+    wh: reading.asks,
   };
 }
 
-/** The rule verdict the hand-written rules gave, read from their refusal. */
-function ruleVerdict(evidence: Evidence): Record<"unknown" | "ungrounded" | "noType" | "speech" | "weak", boolean> {
-  const r = evidence.refusal ?? "";
+/** Which hand-written rule refused, if one did. */
+function ruleVerdict(refusal: Refusal | null): Record<"unknown" | "ungrounded" | "noType" | "speech" | "weak", boolean> {
+  const rule = refusal?.rule;
   return {
-    unknown: r.includes("doesn't mention"),
-    ungrounded: r.includes("never mentions"),
-    noType: r.includes("gives no"),
-    speech: r.includes("said:"),
-    weak: !evidence.answerable && r === "",
+    unknown: rule === "unknown-name",
+    ungrounded: rule === "ungrounded-focus",
+    noType: rule === "answer-type" || rule === "unnamed-subset",
+    speech: rule === "speaker-silent",
+    weak: rule === "weak-evidence" || rule === "no-candidates",
   };
 }
 
-/** The candidate sentences the judge scores: the rules' ranking when they kept one, else retrieval's. */
-export function candidatesOf(input: JudgeInput): ScoredSentence[] {
-  const ranked = input.evidence.ranked.length > 0 ? input.evidence.ranked : input.retrieval.sentences;
-  return ranked.slice(0, CANDIDATES);
+/**
+ * The ranking the deciding rule looked at: retrieval's for the rules that judge before any ranking (and
+ * for a speaker who said nothing: there are no sentences of theirs), the one with the answer-type bonus
+ * for the answer-type rule, the final one otherwise.
+ */
+export function judgedRanking({ ctx, refusal }: JudgeInput): ScoredSentence[] {
+  switch (refusal?.rule) {
+    case "speaker-silent":
+    case "unknown-name":
+    case "ungrounded-focus":
+    case "unnamed-subset":
+      return ctx.evidence.retrieved;
+    case "answer-type":
+      return ctx.evidence.typed;
+    default:
+      return ctx.evidence.ranked.length > 0 ? ctx.evidence.ranked : ctx.retrieval.sentences;
+  }
 }
 
-function sentenceTerms(retriever: Retriever, doc: CorpusDocument, index: number): Set<string> {
-  return index >= 0 && index < doc.sentences.length ? retriever.termsOfSentence(doc.id, index) : new Set();
+/** The candidate sentences the judge scores: the best of `judgedRanking`. */
+export function candidatesOf(input: JudgeInput): ScoredSentence[] {
+  return judgedRanking(input).slice(0, CANDIDATES);
+}
+
+function sentenceTerms(corpus: CorpusTerms, doc: CorpusDocument, index: number): Set<string> {
+  return index >= 0 && index < doc.sentences.length ? corpus.termsOfSentence(doc.id, index) : new Set();
 }
 
 /** One row of `FEATURES` per candidate, best first (as `candidatesOf` returns them). */
 export function featureRows(input: JudgeInput, candidates = candidatesOf(input)): number[][] {
-  const { retrieval, evidence, retriever } = input;
-  const q = readQuestion(retrieval, retriever);
-  const rules = ruleVerdict(evidence);
+  const { retrieval, evidence, corpus } = input.ctx;
+  const q = readWords(input.ctx);
+  const rules = ruleVerdict(input.refusal);
   const best = candidates[0];
-  const reading = evidence.reading;
+  const reading = evidence.match;
   const share = (ws: QuestionWord[]) => (q.totalIdf === 0 ? 0 : ws.reduce((a, w) => a + w.idf, 0) / q.totalIdf);
   return candidates.map((s, rank) => {
-    const own = retriever.termsOfSentence(s.doc.id, s.sentence.index);
-    const prev = sentenceTerms(retriever, s.doc, s.sentence.index - 1);
-    const next = sentenceTerms(retriever, s.doc, s.sentence.index + 1);
+    const own = corpus.termsOfSentence(s.doc.id, s.sentence.index);
+    const prev = sentenceTerms(corpus, s.doc, s.sentence.index - 1);
+    const next = sentenceTerms(corpus, s.doc, s.sentence.index + 1);
     const inWindow = (t: string) => own.has(t) || prev.has(t) || next.has(t);
     const bySyn = (w: QuestionWord, has: (t: string) => boolean) => has(w.term) || w.related.some(has);
     const synMatched = q.words.filter((w) => bySyn(w, (t) => own.has(t)));
@@ -164,8 +162,10 @@ export function featureRows(input: JudgeInput, candidates = candidatesOf(input))
     const negS = isNegated(s.sentence.text);
     const antonym = q.words.some((w) => !own.has(w.term) && w.antonyms.some((a) => own.has(a)));
     const nextScore = candidates[rank + 1]?.score ?? 0;
-    const offered = reading ? reading.offers(s) : false;
-    const named = reading ? reading.names(s) : false;
+    // A part never named ("how many of them were women") cannot be counted: no sentence offers that number.
+    const countable = input.refusal?.rule !== "unnamed-subset";
+    const offered = reading && countable ? reading.offers(s) : false;
+    const named = reading && countable ? reading.names(s) : false;
     const row: Record<FeatureName, number> = {
       score: s.score,
       semantic: s.semantic,
@@ -180,11 +180,11 @@ export function featureRows(input: JudgeInput, candidates = candidatesOf(input))
       covWindow: share(windowMatched),
       covWindowSyn: share(windowSynMatched),
       unmatchedMaxIdf: q.maxIdf === 0 ? 0 : unmatched.reduce((a, w) => Math.max(a, w.idf), 0) / q.maxIdf,
-      unmatchedKnown: share(unmatchedWindow.filter((w) => retriever.knows(w.term))),
-      unmatchedUnknown: share(unmatchedWindow.filter((w) => !retriever.knows(w.term))),
+      unmatchedKnown: share(unmatchedWindow.filter((w) => corpus.knows(w.term))),
+      unmatchedUnknown: share(unmatchedWindow.filter((w) => !corpus.knows(w.term))),
       unmatchedCount: Math.min(unmatched.length, 5) / 5,
       namesUnmatched: Math.min(namesUnmatched.length, 3) / 3,
-      namesUnmatchedKnown: Math.min(names.filter((w) => !inWindow(w.term) && retriever.knows(w.term)).length, 3) / 3,
+      namesUnmatchedKnown: Math.min(names.filter((w) => !inWindow(w.term) && corpus.knows(w.term)).length, 3) / 3,
       namesInNeighbourOnly: namesUnmatched.some((w) => inWindow(w.term)) ? 1 : 0,
       numbersUnmatched: q.words.some((w) => w.number && !own.has(w.term)) ? 1 : 0,
       focusUnmatched: q.words.some((w) => w.focus && !bySyn(w, inWindow)) ? 1 : 0,
@@ -197,7 +197,7 @@ export function featureRows(input: JudgeInput, candidates = candidatesOf(input))
       typeOffered: offered ? 1 : 0,
       typeNamed: named ? 1 : 0,
       typeMissing: reading && !offered ? 1 : 0,
-      rulesAnswer: evidence.answerable ? 1 : 0,
+      rulesAnswer: input.refusal === null ? 1 : 0,
       ruleUnknownName: rules.unknown ? 1 : 0,
       ruleUngrounded: rules.ungrounded ? 1 : 0,
       ruleNoType: rules.noType ? 1 : 0,

@@ -3,7 +3,7 @@
  * found in the article. Failure, or no bullet surviving verification, returns the offline summary.
  */
 import { z } from "zod";
-import type { DocumentInfo, SummaryBullet, SummaryLength, SummaryResult } from "../../contract";
+import { type DocumentInfo, SUMMARY_BULLETS as BULLETS, type SummaryBullet, type SummaryLength, type SummaryResult } from "../../contract";
 import type { LlmDeps } from "./answer";
 import { MAX_QUOTE_CHARS, toLlmFailure } from "./answer";
 import { LlmError, fallbackNotice } from "./errors";
@@ -23,8 +23,6 @@ export interface SummaryInput {
 
 
 
-/** Bullets asked for per length; the model may return fewer, never more are kept. */
-export const BULLETS: Record<SummaryLength, number> = { short: 3, medium: 5, long: 8 };
 export const MAX_BULLET_CITATIONS = 2;
 export const MAX_BULLET_CHARS = 400;
 

@@ -1,9 +1,9 @@
 /** Who said what: attribution in news prose, roles that name people, and quote look-up by memory. */
 import path from "node:path";
 import { loadCorpus } from "../../src/corpus/load";
-import { SpeechIndex, samePerson } from "../../src/answer/speech";
-import { attributeSpeaker, findStatements } from "../../src/corpus/speech";
-import { parseSpeechQuestion } from "../../src/answer/questions";
+import { SpeechIndex, samePerson } from "../../src/corpus/speech";
+import { attributeSpeaker, findStatements } from "../../src/corpus/attribution";
+import { askedPerson, readQuestion } from "../../src/answer/reading";
 import { offlineEngine } from "../helpers/engine";
 
 const BRIDGE = path.join(__dirname, "../eval/corpora/harbor-bridge/corpus");
@@ -39,17 +39,21 @@ describe("attribution", () => {
 
   test("a role names the person the article gives it to", async () => {
     const speech = new SpeechIndex((await loadCorpus(BRIDGE)).documents);
-    expect(speech.personTitled("the mayor")).toBe("Adaeze Whitfield");
-    expect(speech.personTitled("the transportation director")).toBe("José Núñez");
-    expect(speech.personTitled("the union's president")).toBe("Dmitri Szabo");
-    expect(speech.personTitled("the astronaut")).toBeNull();
+    const titled = (role: string) => speech.personTitled(askedPerson(role).roleWords);
+    expect(titled("the mayor")).toBe("Adaeze Whitfield");
+    expect(titled("the transportation director")).toBe("José Núñez");
+    expect(titled("the union's president")).toBe("Dmitri Szabo");
+    expect(titled("the astronaut")).toBeNull();
     // After the name too: "Dr. J. R. Okafor, the firm’s lead structural engineer".
-    expect(speech.personTitled("the structural engineer")).toBe("J. R. Okafor");
-    expect(speech.personTitled("the chief executive")).toBe("Marguerite O’Donnell");
+    expect(titled("the structural engineer")).toBe("J. R. Okafor");
+    expect(titled("the chief executive")).toBe("Marguerite O’Donnell");
+    // A name is taken as asked, even one the article never mentions; a role the article gives no one resolves to nobody.
+    expect(speech.resolvePerson(askedPerson("Claudia Sheinbaum"))).toBe("Claudia Sheinbaum");
+    expect(speech.resolvePerson(askedPerson("DHS official"))).toBeNull();
   });
 
   test("adverbs after the name are not part of it", () => {
-    expect(parseSpeechQuestion("What did Bukele actually say, quote-wise?")?.person).toBe("Bukele");
+    expect(readQuestion("What did Bukele actually say, quote-wise?").speech?.who.person).toBe("Bukele");
   });
 });
 

@@ -1,0 +1,161 @@
+/**
+ * Does a sentence give the kind of answer a question asks for (a date for "when", a number for "how
+ * many", a person for "who"), one the question does not already hold? Read from the sentence's text
+ * against the question's reading; used to prefer sentences that can answer, by the answer-type rule to
+ * refuse when none of the best can, and to pick further citations.
+ */
+import type { ScoredSentence } from "./retrieve";
+import type { CorpusTerms } from "./corpusTerms";
+import type { AnswerType, QuestionReading } from "./reading";
+import { ANSWER_PATTERNS, capitalisedRuns, COUNT_WORD, DATE_DIGITS } from "../text/entities";
+import { isCommonWord } from "../text/spelling";
+import { foldText, isStopword, termOf, terms, words } from "../text/tokens";
+import type { WordNet } from "../text/wordnet";
+
+/** What the question asks for, and two readings of whether a sentence gives it. */
+export interface AnswerKindMatch {
+  type: AnswerType;
+  /** Loose: a date, a number, a capitalised name the question does not hold, or a new name near the question's words. */
+  offers(s: ScoredSentence): boolean;
+  /** Strict where there is a stricter test (see `namesNewAnswer`), else the same as `offers`. */
+  names(s: ScoredSentence): boolean;
+}
+
+/** How close (in characters) a name must stand to a word of the question to be its answer: about ten words. */
+const NAME_REACH = 60;
+/** How many words from the thing counted a number may stand and still count it. */
+const COUNT_REACH = 4;
+
+/**
+ * The matcher for one question, or null for open questions. Besides "a span of the asked type the
+ * question does not hold", a sentence must:
+ * - for "how many X": count X, the rarest of X's words the corpus uses ("How many Tren de Aragua members"
+ *   is not answered by a number of some other thing nearby);
+ * - for "when"/"what time" asking one thing: be about the rarest name the question holds ("When did
+ *   Villatoro become minister?" needs a date in a sentence about Villatoro, not the article's first date);
+ * - for "which Mexican president": say Mexican, or Mexico (strict reading only).
+ */
+export function matchAnswerKind(reading: QuestionReading, corpus: CorpusTerms, wordNet: WordNet): AnswerKindMatch | null {
+  const type = reading.answerType;
+  if (!type) return null;
+  const counted = type === "number" ? corpus.rarestKnown(reading.counted) : null;
+  // Not when the question asks two things ("When does Noem get to Colombia, and when does the trip end?").
+  const asksOnce = reading.whWords.length <= 1;
+  const named = asksOnce && (type === "date" || type === "time") ? corpus.rarestKnown(reading.names.flatMap((n) => n.terms)) : null;
+  const offers = memo(
+    (text) =>
+      (offersAnswerType(type, text, reading) && (counted === null || countsNear(text, counted)) && (named === null || terms(text).includes(named))) ||
+      namesNewAnswer(type, text, reading, wordNet, { nearQuestionWords: true }) === true,
+  );
+  const names = memo((text) => namesNewAnswer(type, text, reading, wordNet));
+  const modifiers = type === "person" ? reading.roleModifiers : [];
+  const places = modifiers.length > 0 ? corpus.placesOf(reading.words) : new Map<string, string[][]>();
+  const fitsModifiers = (s: ScoredSentence): boolean => {
+    const held = corpus.termsOfSentence(s.doc.id, s.sentence.index);
+    return modifiers.every((t) => held.has(t) || (places.get(t) ?? []).some((place) => place.every((p) => held.has(p))));
+  };
+  return { type, offers, names: (s) => (names(s) ?? offers(s)) && fitsModifiers(s) };
+}
+
+/** Each reading is asked several times per sentence (ranking, refusal, citations): compute it once. */
+function memo<T>(compute: (text: string) => T): (s: ScoredSentence) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let value = seen.get(s.sentence.text);
+    if (value === undefined) {
+      value = compute(s.sentence.text);
+      seen.set(s.sentence.text, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * Does `text` give a number within `distance` words of `term`? "261 illegal aliens", "101 were
+ * Venezuelans" count the thing; "over 250 migrant criminals, … including the notorious Tren de
+ * Aragua" gives no count of Tren de Aragua members.
+ */
+export function countsNear(text: string, term: string, distance = COUNT_REACH): boolean {
+  const tokens = words(text.replace(DATE_DIGITS, " "));
+  const numbers = tokens.flatMap((w, i) => (COUNT_WORD.test(w) ? [i] : []));
+  return tokens.some((w, i) => (termOf(w) === term || w.split("-").some((part) => termOf(part) === term)) && numbers.some((n) => Math.abs(n - i) <= distance));
+}
+
+/** Does `text` hold an answer of this type that the question does not already contain? */
+export function offersAnswerType(type: AnswerType, text: string, reading: Pick<QuestionReading, "heldWords">): boolean {
+  // The digits of a date ("March 26, 2025") are not a count.
+  const searched = type === "number" ? text.replace(DATE_DIGITS, " ") : text;
+  for (const match of searched.matchAll(ANSWER_PATTERNS[type])) {
+    const found = foldText(match[0]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    // "Noem" in "who will Noem meet" is not an answer; a name not asked about is.
+    if (found.some((w) => !reading.heldWords.has(w) && !/^(?:the|a|an)$/.test(w))) {
+      // A capitalised sentence opener ("Together", "Following") is not a name.
+      if ((type === "place" || type === "person") && match.index === 0 && found.length === 1) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Character offsets of the words of `text` whose terms the question uses. */
+function questionWordsAt(text: string, reading: Pick<QuestionReading, "wordTerms">): number[] {
+  return [...foldText(text).matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)].filter((m) => reading.wordTerms.has(termOf(m[0]) ?? "")).map((m) => m.index);
+}
+
+/**
+ * A stricter reading of "offers a person" or "offers a place", for ranking: a person is a run of
+ * capitalised words the dictionary does not know ("Kristi Noem" in "Secretary of Homeland Security
+ * Kristi Noem", "Villatoro" alone), none of them named in the question; a place asked for by kind
+ * ("which countries") is a name WordNet files under that kind ("Colombia" is a country). Returns null
+ * when there is no stricter reading for the type, so the caller falls back to `offersAnswerType`.
+ */
+export function namesNewAnswer(type: AnswerType, text: string, reading: QuestionReading, lexicon: WordNet, options: { nearQuestionWords?: boolean } = {}): boolean | null {
+  const asked = new Set(reading.words);
+  if (type === "person") {
+    // With `nearQuestionWords`, the name must also stand near a word of the question that is not part of
+    // it ("Noem and Villatoro" for "who will tour … with Noem"): a name in a sentence that merely shares a
+    // topic is no evidence that the article answers.
+    const anchors = questionWordsAt(text, reading);
+    for (const { words: run, start, end } of capitalisedRuns(text)) {
+      const near = anchors.some((at) => (at < start && start - at <= NAME_REACH) || (at >= end && at - end <= NAME_REACH));
+      if (options.nearQuestionWords && !near) continue;
+      // Split where dictionary words meet unknown ones: "Homeland Security | Kristi Noem".
+      // Words of a multi-word dictionary name ("El Salvador", "Central America") are not a person.
+      const inDictionaryName = new Set<number>();
+      for (let i = 0; i + 1 < run.length; i++) {
+        for (let j = i + 2; j <= Math.min(run.length, i + 3); j++) {
+          if (lexicon.has(run.slice(i, j).map(foldText).join("_"))) for (let k = i; k < j; k++) inDictionaryName.add(k);
+        }
+      }
+      let name: string[] = [];
+      const flush = (): boolean => {
+        const found = name.length > 0 && name.every((w) => !asked.has(foldText(w)));
+        name = [];
+        return found;
+      };
+      for (const [i, word] of run.entries()) {
+        const folded = foldText(word);
+        if (/^\p{L}[\p{L}'’-]*$/u.test(folded) && !inDictionaryName.has(i) && !isStopword(folded) && !isCommonWord(folded) && !lexicon.has(folded)) name.push(folded);
+        else if (flush()) return true;
+      }
+      if (flush()) return true;
+    }
+    return false;
+  }
+  if (type === "place") {
+    // A category noun after "which"/"what" ("which countries" → "country"), if WordNet knows it.
+    const kind = reading.categoryWord ? lexicon.nounBase(reading.categoryWord) : null;
+    if (!kind) return null;
+    for (const { words: run } of capitalisedRuns(text)) {
+      for (let i = 0; i < run.length; i++) {
+        for (let j = i + 1; j <= Math.min(run.length, i + 3); j++) {
+          const name = run.slice(i, j).map(foldText);
+          if (name.some((w) => asked.has(w))) continue;
+          if (lexicon.isKindOf(name.join(" "), kind)) return true;
+        }
+      }
+    }
+    return false;
+  }
+  return null;
+}

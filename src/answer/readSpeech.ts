@@ -1,0 +1,52 @@
+/**
+ * The part of reading a question (`reading.ts`) that is about speech: "what did X say …", "what was X's
+ * response", a remembered quote ("the mayor said she won't …"), and the person they name.
+ */
+import type { AskedPerson } from "../corpus/speech";
+import {
+  ADVERBS_AFTER_NAME, alternation, NOT_A_SPEAKER, RECALL_VERBS, RECALL_VERBS_WITH_OBJECT, SPEECH_QUESTION_NOUNS, SPEECH_QUESTION_VERBS,
+} from "../text/lexicon";
+
+const SPEECH_QUESTION = new RegExp(
+  `\\b(?:what|how|did|does|has|have)\\b(?:\\s+(?:did|does|do|has|have|was|is))?\\s+(.+?)\\s+(?:${alternation(SPEECH_QUESTION_VERBS)})\\b(.*)$`,
+  "iu",
+);
+const SPEECH_QUESTION_NOUN = new RegExp(`\\b(?:what\\s+(?:was|is|were|are))\\s+(.+?)['’]s?\\s+(?:${alternation(SPEECH_QUESTION_NOUNS)})\\b`, "iu");
+const ADVERBS_AFTER = new RegExp(`(?:\\s+(?:\\p{L}+ly|${alternation(ADVERBS_AFTER_NAME)}))+$`, "iu");
+const NOT_A_PERSON = new RegExp(`^(?:${alternation(NOT_A_SPEAKER)})$`, "i");
+
+/** "What did X say …", "what was X's response": X as written, and the rest. */
+export function speechQuestion(question: string): { person: string; rest: string } | null {
+  const match = SPEECH_QUESTION.exec(question) ?? SPEECH_QUESTION_NOUN.exec(question);
+  if (!match) return null;
+  // "What did Bukele actually say": adverbs after the name are not part of it.
+  const person = (match[1] ?? "").replace(/^(?:the|a|an)\s+/i, "").replace(ADVERBS_AFTER, "").trim();
+  // "What does it say" is not about a person.
+  if (!person || NOT_A_PERSON.test(person)) return null;
+  if (person.split(/\s+/).length > 5) return null;
+  return { person, rest: (match[2] ?? "").trim() };
+}
+
+const RECALL = new RegExp(
+  `^\\s*((?:the\\s+|a\\s+)?[\\p{L}'’.-]+(?:\\s+[\\p{L}'’.-]+){0,3}?)\\s+(?:${alternation([...RECALL_VERBS, ...RECALL_VERBS_WITH_OBJECT.map((v) => `${v}\\s+\\S+`)])})\\s+(?:that\\s+|something like\\s+)?(.{8,})$`,
+  "iu",
+);
+
+/**
+ * "the mayor said she won't make drivers use an unsafe bridge": someone, a speech verb, and what they
+ * said as remembered. The someone is at most four words, so a sentence that merely contains "said" is
+ * not split.
+ */
+export function recalledQuote(query: string): { person: string; rest: string } | null {
+  const m = RECALL.exec(query);
+  if (!m?.[1] || !m[2]) return null;
+  return { person: m[1].replace(/^(?:the|a)\s+/i, "").trim(), rest: m[2].trim() };
+}
+
+export function askedPerson(person: string): AskedPerson {
+  return {
+    person,
+    properName: /^(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.test(person),
+    roleWords: person.replace(/^(?:the|a|an)\s+/i, "").trim().split(/\s+/).filter(Boolean),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The answerability rules, in the order they are checked. The first refusal is the answer ("the article
+ * doesn't say" beats a loosely related quote); a question no rule refuses is answered from the best
+ * candidate. To add a rule: write `rules/<name>.ts` exporting a `Rule`, a test in
+ * `test/answer/rules/<name>.test.ts` (one question it refuses, one it lets through), and place it here.
+ *
+ * Why this order: the most precise message first. A speaker who said nothing, or a name the article never
+ * mentions, says exactly what is missing; so does a focus word nothing grounds ("it never mentions
+ * “population”"). Then the kind of answer (a count of a part never named, then any answer of the asked
+ * type among the best sentences), and last the generic checks on the best candidate, whose message says
+ * only that nothing answers.
+ */
+import { answerType } from "./answerType";
+import { noCandidates } from "./noCandidates";
+import { speakerSilent } from "./speakerSilent";
+import type { Refusal, Rule, RuleContext } from "./types";
+import { unknownName } from "./unknownName";
+import { ungroundedFocus } from "./ungroundedFocus";
+import { unnamedSubset } from "./unnamedSubset";
+import { weakEvidence } from "./weakEvidence";
+
+export type { Refusal, Rule, RuleContext } from "./types";
+export { NOT_ANSWERED } from "./types";
+
+export const RULES: readonly Rule[] = [speakerSilent, unknownName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence];
+
+/** One rule's verdict on a question: its refusal, or null when it lets the question through. */
+export interface Verdict {
+  rule: string;
+  refusal: Refusal | null;
+}
+
+/** The first refusal, checking rules in order and stopping there; null when every rule lets the question through. */
+export function firstRefusal(ctx: RuleContext, rules: readonly Rule[] = RULES): Refusal | null {
+  for (const rule of rules) {
+    const refusal = rule.check(ctx);
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
+/** Every rule's verdict (for `explain`): rules have no side effects, so checking past the first refusal changes nothing. */
+export function allVerdicts(ctx: RuleContext, rules: readonly Rule[] = RULES): Verdict[] {
+  return rules.map((rule) => ({ rule: rule.id, refusal: rule.check(ctx) }));
+}

@@ -1,0 +1,41 @@
+/**
+ * Spans of text that can answer a kind of question: clock times, dates, numbers, durations, sums of
+ * money, and runs of capitalised words (names of people and places). Read from sentences to tell
+ * whether one gives the kind of answer asked for, and from questions to tell what they already hold.
+ */
+import { alternation, CURRENCY_WORDS, MONTHS, NUMBER_WORDS, OPEN_DURATIONS, RELATIVE_DAYS, TIME_UNITS, WEEKDAYS } from "./lexicon";
+
+export type AnswerType = "date" | "time" | "number" | "duration" | "money" | "person" | "place";
+
+const MONTH = alternation(MONTHS);
+const NUMBER_WORD = alternation(NUMBER_WORDS);
+const TIME_UNIT = alternation(TIME_UNITS.map((unit) => `${unit}s?`));
+
+/** One pattern per answer type (global: iterate with `matchAll`). */
+export const ANSWER_PATTERNS: Readonly<Record<AnswerType, RegExp>> = {
+  time: /\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}\b|noon\b|midnight\b|o'clock\b)/giu,
+  date: new RegExp(`\\b(?:(?:mid-|early |late )?(?:${MONTH})\\b(?:\\s+\\d{1,2})?|\\d{4}|${alternation(WEEKDAYS)}|${alternation(RELATIVE_DAYS)})\\b`, "giu"),
+  number: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b`, "giu"),
+  duration: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORD}|a|an)\\s+(?:${TIME_UNIT})\\b|\\b(?:${alternation(OPEN_DURATIONS)})\\b`, "giu"),
+  money: new RegExp(`(?:[$€£]\\s?\\d[\\d,.]*|\\b\\d[\\d,.]*\\s*(?:${alternation(CURRENCY_WORDS)})\\b|\\b(?:million|billion)\\s+dollars\\b)`, "giu"),
+  person: /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+\b/gu,
+  place: /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\b/gu,
+};
+
+/** The digits of a date ("March 26, 2025", "in 1798") are not a count. */
+export const DATE_DIGITS = /\b(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|(?:of |in )?(?:1[5-9]|20)\d{2})\b/g;
+
+/** One word that is a count: digits or a number word. */
+export const COUNT_WORD = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORD})$`, "u");
+
+const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*)*/gu;
+
+/** Capitalised runs of words in a text, possessives dropped: "El Salvador's Minister of Justice" → ["El", "Salvador"], ["Minister"], ["Justice"]. */
+export function capitalisedRuns(text: string): Array<{ words: string[]; start: number; end: number }> {
+  return [...text.matchAll(CAPITALISED_RUN)].map((m) => ({ words: m[0].split(/\s+/).map((w) => w.replace(/['’]s$/u, "")), start: m.index, end: m.index + m[0].length }));
+}
+
+/** Every span of one type in a text, as written. */
+export function spansOf(type: AnswerType, text: string): string[] {
+  return [...text.matchAll(ANSWER_PATTERNS[type])].map((m) => m[0]);
+}

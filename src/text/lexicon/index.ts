@@ -1,0 +1,14 @@
+/**
+ * The engine's word lists, in one place and as data: roles and titles, speech verbs, numbers and
+ * dates, stop words, question words. Nothing here names a particular article.
+ */
+export * from "./numbers";
+export * from "./questionWords";
+export * from "./roles";
+export * from "./speechVerbs";
+export * from "./stopwords";
+
+/** A list as a regular-expression alternation, in its own order (the order alternatives are tried in). */
+export function alternation(words: readonly string[]): string {
+  return words.join("|");
+}

@@ -1,0 +1,46 @@
+/** Does a sentence give the kind of answer a question asks for? */
+import { countsNear, namesNewAnswer, offersAnswerType } from "../../src/answer/answerKind";
+import { readQuestion } from "../../src/answer/reading";
+import { WordNet } from "../../src/text/wordnet";
+
+const wordNet = new WordNet();
+
+test("countsNear needs the number beside the thing counted", () => {
+  const sentence = "This visit follows the recent deportation of over 250 migrant criminals, primarily members of violent gangs, including the notorious Tren de Aragua.";
+  expect(countsNear(sentence, "migrant")).toBe(true);
+  expect(countsNear(sentence, "aragua")).toBe(false);
+  expect(countsNear("Among those deported, 101 were Venezuelans.", "venezuelan")).toBe(true);
+  // The digits of a date are not a count.
+  expect(countsNear("Noem arrives on March 26, 2025, with officials.", "offici")).toBe(false);
+});
+
+describe("namesNewAnswer", () => {
+  const who = readQuestion("Who will accompany Noem on the tour?");
+  test("a person is a name the dictionary does not know, not one the question already holds", () => {
+    expect(namesNewAnswer("person", "During her tour, Noem and Villatoro will get firsthand insight.", who, wordNet)).toBe(true);
+    expect(namesNewAnswer("person", "Secretary of Homeland Security Kristi Noem is set to visit El Salvador.", who, wordNet)).toBe(false);
+    expect(namesNewAnswer("person", "Among those deported, many were members of gangs.", who, wordNet)).toBe(false);
+  });
+
+  test("near question words only, when asked", () => {
+    const far = "Bukele mentioned these deportation flights would enhance the capacity for intelligence gathering against the gang's remaining members.";
+    const q = readQuestion("Who are the gang's members?");
+    expect(namesNewAnswer("person", far, q, wordNet)).toBe(true);
+    expect(namesNewAnswer("person", far, q, wordNet, { nearQuestionWords: true })).toBe(false);
+  });
+
+  test("a place asked for by kind must be of that kind", () => {
+    const q = readQuestion("Which countries are on Noem's itinerary?");
+    expect(namesNewAnswer("place", "Following her visit to El Salvador, Noem will head to Colombia.", q, wordNet)).toBe(true);
+    expect(namesNewAnswer("place", "It includes meetings with Colombian and Mexican officials.", q, wordNet)).toBe(false);
+    expect(namesNewAnswer("place", "Anything at all.", readQuestion("Where does the trip end?"), wordNet)).toBeNull();
+  });
+});
+
+test("'what time' asks for a clock time, which a date does not give", () => {
+  expect(offersAnswerType("time", "The bridge closes at 5 a.m. on Monday, Oct. 19.", readQuestion("What time does the bridge close?"))).toBe(true);
+  expect(offersAnswerType("time", "A public meeting is set for 6:30 p.m.", readQuestion("What time is the meeting?"))).toBe(true);
+  expect(offersAnswerType("time", "The bridge closes on Monday, Oct. 19.", readQuestion("What time does the bridge close?"))).toBe(false);
+  // A name the question already holds is not an answer.
+  expect(offersAnswerType("person", "Kristi Noem will visit.", readQuestion("Who is Kristi Noem meeting?"))).toBe(false);
+});

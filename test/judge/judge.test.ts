@@ -8,10 +8,10 @@ import { SQUAD_FILE, SQUAD_HELDOUT, SQUAD_TRAIN, writeSquadArticles } from "../.
 import { makeUnanswerable, seededRandom } from "../../scripts/train/synthetic";
 
 describe("judge model", () => {
-  test("the committed weights load quickly and match this engine's features", () => {
-    const started = performance.now();
+  // How fast they load and judge is measured (`ANSWER_JUDGE=on npm run eval` reports p50 per set), not asserted here (timed unit tests
+  // fail on a busy machine and prove nothing on a quiet one).
+  test("the committed weights load and match this engine's features", () => {
     const model = loadModel();
-    expect(performance.now() - started).toBeLessThan(200);
     expect(model.features).toEqual([...FEATURES]);
     expect(model.thresholds.closest).toBeLessThanOrEqual(model.thresholds.answer);
   });
@@ -22,13 +22,11 @@ describe("judge model", () => {
     expect(() => parseModel(JSON.stringify(json))).toThrow(JudgeModelError);
   });
 
-  test("judging ranks candidates by the ranker and gives a verdict in [0, 1], in well under 5 ms", () => {
+  test("judging ranks candidates by the ranker and gives a verdict in [0, 1]", () => {
     const model = loadModel();
     const good = FEATURES.map((f) => (f === "score" || f === "semantic" || f === "lexical" || f === "covSyn" || f === "covWindowSyn" || f === "rulesAnswer" ? 0.9 : 0));
     const weak = FEATURES.map((f) => (f === "score" || f === "semantic" ? 0.2 : f === "unmatchedMaxIdf" || f === "namesUnmatched" ? 1 : 0));
-    const started = performance.now();
     const j = judgeRows(model, [weak, good]);
-    expect(performance.now() - started).toBeLessThan(5);
     expect(j.order[0]).toBe(1);
     expect(j.verdict).toBeGreaterThanOrEqual(0);
     expect(j.verdict).toBeLessThanOrEqual(1);

@@ -14,6 +14,18 @@ export interface Citation {
   end: number;
 }
 
+/**
+ * The thing a typed question asks for (a name, number, date, time, place, duration or sum), as the
+ * article writes it inside the answer's first citation: `documentText.slice(start, end) === text`.
+ */
+export interface ShortAnswer {
+  text: string;
+  docId: string;
+  /** Offsets into the document's original text, like a citation's. */
+  start: number;
+  end: number;
+}
+
 export type AnswerMode = "extractive" | "llm";
 
 export interface AskOptions {
@@ -39,6 +51,11 @@ export interface AskResult {
   answer: string;
   /** 0–3 citations, best first. Empty when the article does not answer. */
   citations: Citation[];
+  /**
+   * The span of the first citation that answers a typed question ("How many …?" → "4,300"), shown first;
+   * null for open questions, refusals, and when the cited sentence holds no span of the asked type.
+   */
+  short: ShortAnswer | null;
   mode: AnswerMode;
   /** Milliseconds spent on this question. */
   ms: number;

@@ -19,12 +19,13 @@ import { type AnswerPolicy, DEFAULT_ANSWER_POLICY } from "./answer/policy";
 import { QuoteFinder } from "./answer/quotes";
 import type { QuestionReading } from "./answer/reading";
 import { DEFAULT_RETRIEVAL_PARAMS, Retriever, type RetrievalParams } from "./answer/retrieve";
+import { citedShortAnswer, shortQuestionOf } from "./answer/short";
 import { Summarizer } from "./answer/summarize";
 import type { ChatClient, DocumentLookup } from "./answer/llm/types";
 import type * as LlmMode from "./answer/llm";
 import { sharedWordNet, type WordNet } from "./text/wordnet";
 import { silentLogger, type Logger } from "./log";
-import type { AskOptions, AskProgress, AskResult, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, SummaryOptions, SummaryResult } from "./contract";
+import type { AskOptions, AskProgress, AskResult, Citation, DocumentInfo, Engine, EngineStatus, QuoteOptions, QuotesResult, ShortAnswer, SummaryOptions, SummaryResult } from "./contract";
 
 /** What building an engine reads of the configuration: where things are, and the models. */
 export type EngineConfig = Pick<Config, "corpusDir" | "indexDir" | "maxCorpusBytes" | "embeddings" | "llm" | "judge">;
@@ -160,7 +161,7 @@ export class ArticleEngine implements Engine {
       report({ step: "writing", model: client.model });
       result = await llm.answerWithLlm(
         { client, docs: this.docs, logger: this.logger },
-        { question: reading.input, history: options.history, passages, fallback: () => Promise.resolve(extractive), onProgress: report },
+        { question: reading.input, history: options.history, passages, fallback: () => Promise.resolve(extractive), onProgress: report, shortAnswer: this.shortAnswerIn(reading) },
       );
       result.ms = elapsedMs(startedAt);
     }
@@ -168,12 +169,22 @@ export class ArticleEngine implements Engine {
     return { reading, judgement, result, timings: { readMs, answerMs } };
   }
 
+  /** LLM mode's short answer: the same picker as the extractive path, over the model's first verified quote. */
+  private shortAnswerIn(reading: QuestionReading): (citation: Citation) => ShortAnswer | null {
+    const asked = shortQuestionOf(reading);
+    return (citation) => {
+      const doc = this.index.documents.get(citation.docId);
+      return doc ? citedShortAnswer(doc, citation, asked) : null;
+    };
+  }
+
   /** "What is this article about?": the short summary's bullets, as an answer with their citations. */
   private async gist(question: string, startedAt: number): Promise<AskResult> {
     const summary = await this.summarizer.summarize({ length: "short" });
     const citations = summary.bullets.flatMap((b) => b.citations.slice(0, 1)).slice(0, this.policy.maxCitations);
     const answer = summary.bullets.map((b) => b.text).join(" ");
-    return { question, answerable: citations.length > 0, answer: answer || "The article doesn't say.", citations, mode: "extractive", ms: elapsedMs(startedAt) };
+    // A gist has no one thing asked for: no short answer.
+    return { question, answerable: citations.length > 0, answer: answer || "The article doesn't say.", citations, short: null, mode: "extractive", ms: elapsedMs(startedAt) };
   }
 
   async summarize(options: SummaryOptions = {}): Promise<SummaryResult> {

@@ -12,6 +12,7 @@ import { weighEvidence } from "./evidence";
 import { extractiveAnswer } from "./extractive";
 import type { AnswerPolicy } from "./policy";
 import { type QuestionReading, readQuestion } from "./reading";
+import { shortQuestionOf } from "./short";
 import type { Retriever, ScoredSentence, SearchIndex } from "./retrieve";
 import { allVerdicts, firstRefusal, RULES, type Refusal, type Rule, type RuleContext, type Verdict } from "./rules";
 
@@ -92,6 +93,6 @@ export class QuestionAnswerer {
 
   /** The extractive answer to a judged question: the refusal, or the best sentences with their citations. */
   answer(judgement: Judgement, startedAt: number): AskResult {
-    return extractiveAnswer({ question: judgement.reading.input, ...judgement }, this.deps.corpus, this.deps.policy, startedAt);
+    return extractiveAnswer({ question: judgement.reading.input, asked: shortQuestionOf(judgement.reading), ...judgement }, this.deps.corpus, this.deps.policy, startedAt);
   }
 }

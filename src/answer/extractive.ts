@@ -13,6 +13,7 @@ import type { Evidence } from "./evidence";
 import type { AnswerPolicy } from "./policy";
 import type { Retrieval, ScoredSentence } from "./retrieve";
 import type { Refusal } from "./rules";
+import { citedShortAnswer, type ShortQuestion } from "./short";
 
 /** Pick the answer sentences: the best, plus one that covers question terms the best lacks. */
 function answerSentences(ranked: ScoredSentence[], corpus: CorpusTerms, queryTerms: string[], policy: AnswerPolicy): ScoredSentence[] {
@@ -52,13 +53,16 @@ export interface ExtractiveInput {
   retrieval: Retrieval;
   evidence: Evidence;
   refusal: Refusal | null;
+  /** What a short answer is picked for (see `short.ts`). */
+  asked: ShortQuestion;
 }
 
 export function extractiveAnswer(input: ExtractiveInput, corpus: CorpusTerms, policy: AnswerPolicy, startedAt: number): AskResult {
   const { question, retrieval, evidence, refusal } = input;
   if (refusal) {
     const closest = refusal.closest ? [citationAt(refusal.closest.doc, refusal.closest.sentence.start, refusal.closest.sentence.end)] : [];
-    return { question, answerable: false, answer: refusal.message, citations: closest, mode: "extractive", ms: elapsedMs(startedAt) };
+    // A refusal has no short answer, even when it cites the closest passage: that passage does not answer.
+    return { question, answerable: false, answer: refusal.message, citations: closest, short: null, mode: "extractive", ms: elapsedMs(startedAt) };
   }
   const chosen = answerSentences(evidence.ranked, corpus, retrieval.queryTerms, policy);
   const cited = [...chosen, ...supportingSentences(evidence, chosen, corpus, retrieval.queryTerms, policy)];
@@ -68,5 +72,8 @@ export function extractiveAnswer(input: ExtractiveInput, corpus: CorpusTerms, po
     .sort((a, b) => (a.doc.id === b.doc.id ? a.sentence.start - b.sentence.start : 0))
     .map((s) => s.sentence.text.replace(/\s+/g, " "))
     .join(" ");
-  return { question, answerable: true, answer, citations, mode: "extractive", ms: elapsedMs(startedAt) };
+  // The first citation is the best sentence's (dedupe keeps the first): the short answer is read from it.
+  const best = chosen[0];
+  const short = best ? citedShortAnswer(best.doc, citations[0], input.asked) : null;
+  return { question, answerable: true, answer, citations, short, mode: "extractive", ms: elapsedMs(startedAt) };
 }

@@ -177,7 +177,7 @@ function asksOf(folded: string): QuestionReading["asks"] {
 }
 
 /** The answer type a question asks for, or null for open questions ("what", "why", "how"). */
-function answerTypeOf(question: string): AnswerType | null {
+export function answerTypeOf(question: string): AnswerType | null {
   const q = foldText(question);
   if (/\bhow (?:long|many (?:days|weeks|months|years|hours))\b/.test(q)) return "duration";
   if (new RegExp(`\\bhow much\\b.*\\b(?:${alternation(MONEY_QUESTION_WORDS)})\\b|\\bwhat (?:did|does|will) .* cost\\b|\\bhow much money\\b`).test(q)) return "money";

@@ -164,3 +164,35 @@ describe("quotes and summaries", () => {
     expect(offTopic).toMatchObject({ found: false, bullets: [] });
   });
 });
+
+describe("short answers", () => {
+  test("a typed question leads with the article's span inside the first citation", async () => {
+    for (const [q, want] of [
+      ["How many Venezuelans were deported?", "101"],
+      ["When will the trip end?", "March 28, 2025"],
+    ] as const) {
+      const result = await engine.ask(q);
+      const short = result.short;
+      expect({ q, text: short?.text }).toEqual({ q, text: want });
+      // The offsets index the document as every citation does, and the span lies inside the first one.
+      expect(engine.documentText(short!.docId)?.slice(short!.start, short!.end)).toBe(short!.text);
+      const first = result.citations[0]!;
+      expect(short!.docId).toBe(first.docId);
+      expect(short!.start).toBeGreaterThanOrEqual(first.start);
+      expect(short!.end).toBeLessThanOrEqual(first.end);
+    }
+  });
+
+  test("a follow-up gets the type it asks for now", async () => {
+    const result = await engine.ask("and when?", { history: ["Who is visiting El Salvador?"] });
+    expect(result.short?.text).toBe("March 26, 2025");
+  });
+
+  test("none for a refusal, an open question or a question about the whole article", async () => {
+    for (const q of ["What is the capital of France?", "How much did the deportation flights cost?", "Why is Noem visiting El Salvador?", "What is this article about?"]) {
+      const result = await engine.ask(q);
+      expect({ q, short: result.short }).toEqual({ q, short: null });
+    }
+    expect((await engine.ask("Why is Noem visiting El Salvador?")).answerable).toBe(true);
+  });
+});

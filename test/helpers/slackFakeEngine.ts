@@ -63,6 +63,8 @@ export class FakeEngine implements Engine {
       answerable: true,
       answer: "Kristi Noem is visiting the Terrorism Confinement Center in El Salvador on March 26, 2025.",
       citations: [citationOf(VISIT_QUOTE)],
+      // None by default, so that tests about the rest of the layout see it unchanged; set one with `nextAsk`.
+      short: null,
       mode: this.llmModel !== undefined ? "llm" : "extractive",
       ms: 12,
       ...(this.llmModel !== undefined ? { model: this.llmModel } : {}),

@@ -43,15 +43,27 @@ test("npx article-bot ask --json answers in llm mode with only verified quotes",
   });
   expect(stderr).not.toMatch(/Error/);
   expect(code).toBe(0);
-  const result = JSON.parse(stdout.trim()) as { mode: string; answer: string; citations: Array<{ quote: string; start: number; end: number }> };
+  const result = JSON.parse(stdout.trim()) as { mode: string; answer: string; citations: Array<{ quote: string; start: number; end: number }>; short: { text: string; start: number; end: number } | null };
   expect(result.mode).toBe("llm");
   expect(result.answer).toContain("Petro");
   expect(result.citations).toHaveLength(1);
   expect(result.citations[0]?.quote).toContain("Gustavo Petro");
   expect(result.citations.some((c) => c.quote.includes("wall"))).toBe(false);
+  // The short answer is picked inside the model's first verified quote: the article's words, not the model's.
+  expect(result.short?.text).toBe("President Gustavo Petro");
+  const quoted = result.citations[0]!;
+  expect(quoted.quote.slice(result.short!.start - quoted.start, result.short!.end - quoted.start)).toBe("President Gustavo Petro");
   const request = server.requests.at(-1);
   expect(request?.headers.authorization).toBe("Bearer test-key");
   expect(JSON.stringify(request?.body)).toContain("Who will Noem meet in Colombia?");
+});
+
+test("a model's refusal has no short answer", async () => {
+  server.script({ json: { answer: "Not in the passages.", answerable: false, quotes: [] } });
+  const engine = await createEngine(tempConfig({ LLM_PROVIDER: "openai", OPENAI_BASE_URL: server.baseURL, LLM_TIMEOUT_MS: "3000" }));
+  const result = await engine.ask("How many Venezuelans were deported?");
+  expect(result).toMatchObject({ mode: "llm", answerable: false, short: null });
+  await engine.close();
 });
 
 test("a server that fails gives the offline answer with a notice", async () => {
@@ -61,6 +73,8 @@ test("a server that fails gives the offline answer with a notice", async () => {
   expect(result.mode).toBe("extractive");
   expect(result.notice).toMatch(/offline answer/);
   expect(result.answer).toContain("March 26");
+  // The offline answer shown keeps its short answer.
+  expect(result.short?.text).toBe("March 26, 2025");
 });
 
 test("summaries in llm mode keep only bullets with verified quotes", async () => {

@@ -61,8 +61,8 @@ export const DEPORTED = "261 illegal aliens were deported to El Salvador on Marc
 
 export function extractiveAnswer(question: string, citations: Citation[] = [citationOf(MCLAUGHLIN)]): AskResult {
   return citations.length === 0
-    ? { question, answerable: false, answer: "The article doesn't say.", citations: [], mode: "extractive", ms: 3 }
-    : { question, answerable: true, answer: citations[0]?.quote ?? "", citations, mode: "extractive", ms: 3 };
+    ? { question, answerable: false, answer: "The article doesn't say.", citations: [], short: null, mode: "extractive", ms: 3 }
+    : { question, answerable: true, answer: citations[0]?.quote ?? "", citations, short: null, mode: "extractive", ms: 3 };
 }
 
 export function extractiveSummary(topic: string | null = null): SummaryResult {

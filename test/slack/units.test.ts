@@ -187,7 +187,7 @@ describe("answers and summaries that are quotes", () => {
 
   test("an extractive answer identical to its first quote is shown once, as the attributed blockquote", () => {
     const [message] = renderResult(
-      { kind: "ask", result: { question: "q", answerable: true, answer: ` ${quote}`, citations: [citation], mode: "extractive", ms: 1 } },
+      { kind: "ask", result: { question: "q", answerable: true, answer: ` ${quote}`, citations: [citation], short: null, mode: "extractive", ms: 1 } },
       ctx,
       { actions: { kind: "none" } },
     );

@@ -53,7 +53,7 @@ export function shareContract(make: (ttlMs: number) => Promise<ShareStore> | Sha
       job: { kind: "ask" as const, question: "who visited? \u2028 & <x>" },
       done: {
         kind: "ask" as const,
-        result: { question: "who visited?", answerable: true, answer: "Noem.", citations: [], mode: "extractive" as const, ms: 3 },
+        result: { question: "who visited?", answerable: true, answer: "Noem.", citations: [], short: null, mode: "extractive" as const, ms: 3 },
       },
     };
     const id = await store.put(entry);

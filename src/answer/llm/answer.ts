@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Logger } from "../../log";
-import type { AskProgress, AskResult, Citation } from "../../contract";
+import type { AskProgress, AskResult, Citation, ShortAnswer } from "../../contract";
 import { LlmError, fallbackNotice } from "./errors";
 import { cleanModelText, verifyQuotes } from "./ground";
 import { asData, formatPassages, oneLine, renderPrompt } from "./prompts";
@@ -25,6 +25,11 @@ export interface AnswerInput {
   fallback: () => Promise<AskResult>;
   /** Told when the model's quotes are being checked and how many survived (counts only, never text). */
   onProgress?: (step: AskProgress) => void;
+  /**
+   * The short answer inside a verified citation (the engine's picker, which knows the documents); none
+   * without it. Only ever given the model's first verified quote: the article's words, never the model's.
+   */
+  shortAnswer?: (citation: Citation) => ShortAnswer | null;
 }
 
 export const MAX_ANSWER_CITATIONS = 3;
@@ -68,7 +73,7 @@ export async function answerWithLlm(deps: LlmDeps, input: AnswerInput): Promise<
   if (!output.answerable) {
     // The model's refusal in its own words may still assert things; the standard one asserts nothing.
     deps.logger.info({ quotes: output.quotes.length }, "model says the passages do not answer");
-    return { ...base, answerable: false, answer: NOT_IN_ARTICLE, citations: [], ms: Date.now() - began };
+    return { ...base, answerable: false, answer: NOT_IN_ARTICLE, citations: [], short: null, ms: Date.now() - began };
   }
   // An empty answer is never shown in LLM mode: it counts as unusable output.
   if (text === "") {
@@ -87,7 +92,9 @@ export async function answerWithLlm(deps: LlmDeps, input: AnswerInput): Promise<
     deps.logger.warn({ modelQuotes: output.quotes.length }, "no model quote verified; showing the offline answer");
     return offline(deps, input, new LlmError("unverified", "none of the model's quotes is in the article"), began);
   }
-  return { ...base, answerable: true, answer: text, citations, ms: Date.now() - began };
+  const first = citations[0];
+  const short = first !== undefined ? (input.shortAnswer?.(first) ?? null) : null;
+  return { ...base, answerable: true, answer: text, citations, short, ms: Date.now() - began };
 }
 
 async function offline(deps: LlmDeps, input: AnswerInput, error: LlmError, began: number): Promise<AskResult> {

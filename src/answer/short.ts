@@ -5,18 +5,19 @@
  * ones the question already holds ("Noem" in "Who will Noem meet?") and keep the one nearest the words the
  * question and the sentence share (the answer stands next to what it answers). No span of that type → null,
  * never a guess from another type.
+ *
+ * `citedShortAnswer` is what the answer paths call: the span inside the answer's first citation (the cited
+ * sentence), in the same offsets as the citation, checked like one. `shortAnswer` is the picker itself.
  */
-import { foldText, termOf, words } from "../../text/tokens";
+import type { Citation, ShortAnswer } from "../contract";
+import { type StoredText, storedSpan } from "../corpus/normalize";
+import type { CorpusDocument } from "../corpus/types";
+import type { AnswerType } from "../text/entities";
+import { foldText, termOf, words } from "../text/tokens";
+import { answerTypeOf, type QuestionReading } from "./reading";
 
-export type ShortType = "date" | "time" | "number" | "duration" | "money" | "person" | "place";
-
-export interface ShortAnswer {
-  text: string;
-  docId: string;
-  /** Offsets into the document's text: `text === documentText.slice(start, end)`. */
-  start: number;
-  end: number;
-}
+export type { ShortAnswer } from "../contract";
+export type ShortType = AnswerType;
 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
 const WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
@@ -140,6 +141,63 @@ export function shortAnswer(input: { type: ShortType | null; question: string; d
   const short = { text, docId, start: start + best.start, end: start + best.end };
   // The product's promise: the article's own words, checked, never rebuilt.
   return documentText.slice(short.start, short.end) === short.text ? short : null;
+}
+
+/** What a short answer is picked for: the question's words, and the type of answer it asks for. */
+export interface ShortQuestion {
+  question: string;
+  type: ShortType | null;
+}
+
+/**
+ * The type is read from the whole input as asked, not from the reading's question sentence: that sentence
+ * split still breaks after "St." and "Dr." ("In what year was St. Brennan’s founded?" would read as
+ * "Brennan’s founded?", no type). A follow-up's words are the completed question, so that what the earlier
+ * question already said is not offered as the answer; its type is what was asked now, without its opener
+ * ("and when?" asks for a date, not for the earlier question's person).
+ */
+export function shortQuestionOf(reading: QuestionReading): ShortQuestion {
+  const asked = reading.input.trim();
+  const opener = reading.followUp?.opener;
+  const now = opener && asked.toLowerCase().startsWith(opener.toLowerCase()) ? asked.slice(opener.length) : asked;
+  return { question: reading.followUp ? reading.text : reading.input, type: answerTypeOf(now) };
+}
+
+/** The index in the NFC text of a stored offset that starts (or ends) a character: the first unit at or after it. */
+function nfcOffset(stored: StoredText, offset: number): number {
+  let lo = 0;
+  let hi = stored.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((stored.starts[mid] ?? Infinity) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The short answer inside `citation` (the answer's first, the cited sentence), or null. It is picked on the
+ * text the engine matches (NFC) and mapped back to the document as stored, like a citation, so `start`/`end`
+ * index the same text as the citation's (`Engine.documentText`). Checked here, the one place a short answer is
+ * made: the text is the document's at the offsets and lies inside the citation, or there is no short answer.
+ */
+export function citedShortAnswer(doc: CorpusDocument, citation: Citation | undefined, asked: ShortQuestion): ShortAnswer | null {
+  if (citation === undefined || asked.type === null || citation.docId !== doc.id) return null;
+  const stored = doc.stored;
+  const start = stored ? nfcOffset(stored, citation.start) : citation.start;
+  const end = stored ? nfcOffset(stored, citation.end) : citation.end;
+  if (!(start >= 0 && end > start && end <= doc.text.length)) return null;
+  const picked = shortAnswer({ type: asked.type, question: asked.question, docId: doc.id, documentText: doc.text, start, end });
+  if (picked === null) return null;
+  const at = stored ? storedSpan(stored, picked.start, picked.end) : picked;
+  const storedText = stored?.text ?? doc.text;
+  const short: ShortAnswer = { text: storedText.slice(at.start, at.end), docId: doc.id, start: at.start, end: at.end };
+  return isShortAnswerOf(storedText, short) && short.start >= citation.start && short.end <= citation.end ? short : null;
+}
+
+/** The product's promise for a short answer, as for a quote: the document's own text at its offsets. */
+export function isShortAnswerOf(documentText: string, short: ShortAnswer): boolean {
+  return Number.isInteger(short.start) && Number.isInteger(short.end) && short.start >= 0 && short.end > short.start && documentText.slice(short.start, short.end) === short.text && short.text.trim() !== "";
 }
 
 /** SQuAD's answer normalisation: lower case, no punctuation, no articles, single spaces. */

@@ -1,7 +1,7 @@
 /**
  * `article-bot`: the command line over the same engine as the Slack app.
  *
- *   article-bot ask ["QUESTION"] [--json]       (no QUESTION: one question per line from stdin)
+ *   article-bot ask ["QUESTION"] [--json]       (no QUESTION: one question per line from stdin; short answer first)
  *   article-bot summary [TOPIC] [--length short|medium|long] [--json]
  *   article-bot quotes "QUERY" [--limit N] [--speaker NAME] [--json]
  *   article-bot ingest
@@ -109,7 +109,7 @@ async function askCommand(question: string | undefined, options: { json?: boolea
   const ctx = formatContext(engine);
   const answerOne = async (q: string) => {
     const result = await engine.ask(q);
-    writeLine(options.json ? JSON.stringify({ question: result.question, answerable: result.answerable, answer: result.answer, citations: result.citations, mode: result.mode, ms: result.ms, ...(result.model ? { model: result.model } : {}), ...(result.notice ? { notice: result.notice } : {}) }) : formatAsk(result, ctx));
+    writeLine(options.json ? JSON.stringify({ question: result.question, answerable: result.answerable, answer: result.answer, citations: result.citations, short: result.short, mode: result.mode, ms: result.ms, ...(result.model ? { model: result.model } : {}), ...(result.notice ? { notice: result.notice } : {}) }) : formatAsk(result, ctx));
   };
   if (question !== undefined) return answerOne(question);
 
@@ -186,9 +186,11 @@ export function buildProgram(): Command {
 
   program
     .command("ask")
-    .description("answer a question with cited quotes; with no QUESTION, answer one per line from stdin")
+    .description(
+      "answer a question with cited quotes, led by a line \"Short answer: …\" when it asks for a name, number, date, time, place, duration or sum; with no QUESTION, answer one per line from stdin",
+    )
     .argument("[question]", "the question, in quotes")
-    .option("--json", "print one JSON object per question")
+    .option("--json", "print one JSON object per question: question, answerable, answer, citations, short ({text, docId, start, end} or null), mode, ms")
     .action((question: string | undefined, options: { json?: boolean }) => askCommand(question, options, globals()));
 
   program

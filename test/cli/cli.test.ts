@@ -3,7 +3,7 @@
  * (`npm test` builds dist/ first). One shared index keeps the suite fast.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { tempConfig } from "../helpers/engine";
@@ -40,12 +40,27 @@ test("ask --json prints exactly the documented contract", async () => {
   const lines = stdout.trim().split("\n");
   expect(lines).toHaveLength(1);
   const result = JSON.parse(lines[0] ?? "") as Record<string, unknown>;
-  expect(Object.keys(result)).toEqual(["question", "answerable", "answer", "citations", "mode", "ms"]);
+  expect(Object.keys(result)).toEqual(["question", "answerable", "answer", "citations", "short", "mode", "ms"]);
   expect(result).toMatchObject({ question: "Who will Noem meet in Colombia?", answerable: true, mode: "extractive" });
   expect(result.answer).toContain("Petro");
   const citations = result.citations as Array<Record<string, unknown>>;
   expect(Object.keys(citations[0] ?? {})).toEqual(["quote", "docId", "paragraph", "start", "end"]);
+  expect(Object.keys(result.short ?? {})).toEqual(["text", "docId", "start", "end"]);
   expect(typeof result.ms).toBe("number");
+});
+
+test("ask --json carries the short answer of a typed question, the article's text at its offsets; null otherwise", async () => {
+  const { code, stdout } = await run(["ask", "--json"], "How many Venezuelans were deported?\nWhat is the capital of France?\nWhy is Noem visiting El Salvador?\n");
+  expect(code).toBe(0);
+  const results = stdout.trim().split("\n").map((l) => JSON.parse(l) as { answerable: boolean; short: { text: string; docId: string; start: number; end: number } | null });
+  expect(results.map((r) => [r.answerable, r.short?.text ?? null])).toEqual([
+    [true, "101"],
+    [false, null],
+    [true, null],
+  ]);
+  const short = results[0]!.short!;
+  const article = readFileSync(path.join(config.corpusDir, `${short.docId}.txt`), "utf8");
+  expect(article.slice(short.start, short.end)).toBe(short.text);
 });
 
 test("ask with no question reads one per line from stdin", async () => {
@@ -56,9 +71,12 @@ test("ask with no question reads one per line from stdin", async () => {
   expect(results[1]?.answerable).toBe(false);
 });
 
-test("terminal output shows the answer, then each quote with its paragraph", async () => {
+test("terminal output shows the short answer first, then the answer, then each quote with its paragraph", async () => {
   const { code, stdout } = await run(["ask", "How many Venezuelans were deported?"]);
   expect(code).toBe(0);
+  expect(stdout.split("\n")[0]).toBe("Short answer: 101");
+  const open = await run(["ask", "Why is Noem visiting El Salvador?"]);
+  expect(open.stdout).not.toContain("Short answer:");
   expect(stdout).toMatch(/101 were Venezuelans/);
   expect(stdout).toMatch(/\[1\] “.+”\n\s+— ¶4/);
   expect(stdout).toMatch(/offline, extractive/);

@@ -1,6 +1,7 @@
 /**
  * One end-to-end pass with the real engine over the real corpus (/corpus), index built in a temp
- * folder with the bundled local embedding model: a mention, its follow-up in the thread, a DM quote.
+ * folder with the bundled local embedding model: a mention (led by its short answer), its follow-up in the
+ * thread, a DM quote.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +11,7 @@ import { createEngine } from "../../src/engine";
 import { memoryStores } from "../../src/slack/stores";
 import { type SlackAppHandle, createSlackApp } from "../../src/slack/app";
 import type { Engine } from "../../src/contract";
-import { FAKE_IDS, FakeSlackApi, allText } from "../helpers/slackFakeApi";
+import { FAKE_IDS, FakeSlackApi, allText, blocksOf } from "../helpers/slackFakeApi";
 import { dmEvent, memoryLogger, mentionEvent } from "../helpers/slackHarness";
 import { TEST_SIGNING_SECRET, postSigned } from "../helpers/slackSigning";
 
@@ -57,6 +58,9 @@ test("a mention is answered from the article with verbatim quotes, and a follow-
   const [answer] = await api.waitForCalls("chat.postMessage", 1, 15_000);
   const text = allText(answer!.args);
   expect(text).toContain("Kristi Noem");
+  // "Who" asks for a name: the message leads with it in bold, the article's words; the notification too.
+  expect(blocksOf(answer!)[0]).toMatchObject({ type: "section", text: { type: "mrkdwn", text: "*Secretary of Homeland Security Kristi Noem*" } });
+  expect(answer!.args.text).toMatch(/^Secretary of Homeland Security Kristi Noem — /);
   expect(text).toMatch(/— ¶\d+ · _[^_]+_/);
   expect(text).toContain("Answered offline (extractive)");
   // Every blockquote is a verbatim slice of the document.
@@ -71,6 +75,10 @@ test("a mention is answered from the article with verbatim quotes, and a follow-
   const posts = await api.waitForCalls("chat.postMessage", 2, 15_000);
   expect(posts[1]?.args.thread_ts).toBe(first.event.ts);
   expect(allText(posts[1]!.args)).toContain("March 26, 2025");
+  // Under the line naming the completed question, "and when?" is answered with its date first.
+  const [answering, lead] = blocksOf(posts[1]!);
+  expect(answering).toMatchObject({ type: "context" });
+  expect(lead?.text?.text).toBe("*March 26, 2025*");
 }, 30_000);
 
 test("a DM with words someone remembers finds the passage, speaker and paragraph", async () => {

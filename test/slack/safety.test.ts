@@ -46,6 +46,29 @@ describe("no pings", () => {
     // verbatim: Slack must not auto-parse names or links in our text objects.
     for (const block of blocksOf(post!)) if (block.text?.type === "mrkdwn") expect(block.text.verbatim).toBe(true);
   });
+
+  test("the short answer leads the blocks in bold, escaped; one that holds a mrkdwn marker is shown plain", async () => {
+    // Article text as short answers may be: markup, mentions and mrkdwn markers stay words.
+    const quote = "Smith <!here> & Jones <@U0HUMAN2> signed it, with *Acme* Co.";
+    const citation = { quote, docId: FAKE_DOC_ID, paragraph: 2, start: 0, end: quote.length };
+    const cases = [
+      { short: "Smith <!here> & Jones", block: "*Smith &lt;!here&gt; &amp; Jones*" },
+      { short: "<@U0HUMAN2>", block: "*&lt;@U0HUMAN2&gt;*" },
+      // An asterisk inside would end the bold early: the span is shown as written, without bold.
+      { short: "*Acme* Co", block: "*Acme* Co" },
+    ];
+    for (const [i, c] of cases.entries()) {
+      h.engine.nextAsk = { answer: "Model says so.", citations: [citation], short: { text: c.short, docId: FAKE_DOC_ID, start: quote.indexOf(c.short), end: quote.indexOf(c.short) + c.short.length } };
+      await h.postEvent(mentionEvent("who signed it?", asUser(uniqueId("U"))));
+      const post = (await h.api.waitForCalls("chat.postMessage", i + 1))[i]!;
+      const [first, second] = blocksOf(post);
+      expect(first).toMatchObject({ type: "section", text: { type: "mrkdwn", text: c.block, verbatim: true } });
+      expect(second?.text?.text).toBe("Model says so.");
+      // Notifications lead with it too, escaped, without mrkdwn.
+      expect(post.args.text).toBe(`${c.block.replace(/^\*(.*)\*$/, "$1")} — Model says so.`);
+      for (const ping of ["<!here>", "<@U0HUMAN2>"]) expect(allText(post.args)).not.toContain(ping);
+    }
+  });
 });
 
 describe("Slack limits", () => {

@@ -34,6 +34,17 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * Text from people or the article in bold, escaped. mrkdwn has no escape for its own markers: an `*` inside
+ * would end the bold early and `_`, `~`, `` ` `` could open other formatting, so such text is shown plain
+ * (escaped, never altered). On one line, trimmed: a line break or an outer space stops Slack's bold.
+ */
+export function boldText(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  const escaped = escapeMrkdwn(line);
+  return line === "" || /[*_~`]/.test(line) ? escaped : `*${escaped}*`;
+}
+
 /** `<@U…>` for a real user id from Slack's payload; anything else is shown as escaped text. */
 export function userMention(userId: string): string {
   return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);

@@ -11,6 +11,7 @@ import {
   type SectionBlock,
   type SlackMessage,
   blockquote,
+  boldText,
   context,
   escapeMrkdwn,
   header,
@@ -66,6 +67,9 @@ function renderAnswer(result: AskResult, ctx: RenderContext, options: ResultRend
   if (result.resolvedQuestion !== undefined && result.resolvedQuestion !== result.question) {
     body.push(context(`_Answering: ${escapeMrkdwn(result.resolvedQuestion)}_`));
   }
+  // A typed question's answer leads, in bold: the article's own words (a span of the first quote).
+  const short = result.short?.text.replace(/\s+/g, " ").trim();
+  if (short) body.push(...sections(boldText(short)));
   const answer = result.answer.trim() !== "" ? result.answer.trim() : "I couldn't find an answer to that in the article.";
   // When the answer is the first quote word for word, the blockquote below (with ¶ and title) says it all.
   const first = result.citations[0];
@@ -75,7 +79,9 @@ function renderAnswer(result: AskResult, ctx: RenderContext, options: ResultRend
   const quotes = result.citations.length;
   const modeLine = `Answered ${result.mode === "llm" ? "by " : ""}${escapeMrkdwn(modeLabel(result.mode, result.model))} · ${quotes} ${quotes === 1 ? "quote" : "quotes"} · ${seconds(result.ms)}`;
   const tail: KnownBlock[] = [context(modeLine), ...actionsBlock(options.actions)];
-  return paginate(body, tail, escapeMrkdwn(answer), { maxMessages: options.maxMessages });
+  // Notifications show the fallback text as typed: the short answer leads there too, without mrkdwn bold.
+  const fallback = short ? `${escapeMrkdwn(short)} — ${escapeMrkdwn(answer)}` : escapeMrkdwn(answer);
+  return paginate(body, tail, fallback, { maxMessages: options.maxMessages });
 }
 
 function documentLine(doc: DocumentInfo): string {

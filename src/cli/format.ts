@@ -19,7 +19,7 @@ export interface FormatContext {
 export function formatAsk(result: AskResult, ctx: FormatContext): string {
   const lines: string[] = [];
   // The thing asked for, first: the article's own words (a span of the first quote), never rewritten.
-  if (result.short) lines.push(`Short answer: ${oneLine(result.short.text)}`);
+  if (result.short && result.answerable) lines.push(`Short answer: ${oneLine(result.short.text)}`);
   if (result.notice) lines.push(`Note: ${result.notice}`);
   lines.push(oneLine(result.answer));
   const multi = new Set(result.citations.map((c) => c.docId)).size > 1 || ctx.docTitles.size > 1;

@@ -197,6 +197,18 @@ describe("answers and summaries that are quotes", () => {
     expect(message?.text).toBe(quote);
   });
 
+  test("the short answer leads an answer in bold, and never a refusal", () => {
+    const short = { text: "our country", docId: citation.docId, start: 12, end: 23 };
+    const render = (answerable: boolean) =>
+      renderResult({ kind: "ask", result: { question: "q", answerable, answer: "Some answer.", citations: [citation], short, mode: "extractive", ms: 1 } }, ctx, { actions: { kind: "none" } })[0]!;
+    const answered = render(true);
+    expect(answered.blocks[0]).toMatchObject({ type: "section", text: { text: "*our country*" } });
+    expect(answered.text).toBe("our country — Some answer.");
+    const refused = render(false);
+    expect(JSON.stringify(refused.blocks)).not.toContain("*our country*");
+    expect(refused.text).toBe("Some answer.");
+  });
+
   test("a verbatim summary bullet gets its attribution under it instead of a repeated quote; nothing found has no buttons", () => {
     const summary = {
       topic: null,

@@ -36,8 +36,9 @@ export function escapeMrkdwn(text: string): string {
 
 /**
  * Text from people or the article in bold, escaped. mrkdwn has no escape for its own markers: an `*` inside
- * would end the bold early and `_`, `~`, `` ` `` could open other formatting, so such text is shown plain
- * (escaped, never altered). On one line, trimmed: a line break or an outer space stops Slack's bold.
+ * would end the bold early and `_`, `~`, `` ` `` could open other formatting, so such text is shown without
+ * the bold, escaped and otherwise as written (as quotes are). On one line, trimmed: a line break or an outer
+ * space stops Slack's bold.
  */
 export function boldText(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();

@@ -67,8 +67,9 @@ function renderAnswer(result: AskResult, ctx: RenderContext, options: ResultRend
   if (result.resolvedQuestion !== undefined && result.resolvedQuestion !== result.question) {
     body.push(context(`_Answering: ${escapeMrkdwn(result.resolvedQuestion)}_`));
   }
-  // A typed question's answer leads, in bold: the article's own words (a span of the first quote).
-  const short = result.short?.text.replace(/\s+/g, " ").trim();
+  // A typed question's answer leads, in bold: the article's own words (a span of the first quote). Never
+  // over a refusal, whatever a result from an older store holds: a bold claim there would be a wrong answer.
+  const short = result.answerable ? result.short?.text.replace(/\s+/g, " ").trim() : undefined;
   if (short) body.push(...sections(boldText(short)));
   const answer = result.answer.trim() !== "" ? result.answer.trim() : "I couldn't find an answer to that in the article.";
   // When the answer is the first quote word for word, the blockquote below (with ¶ and title) says it all.

@@ -41,6 +41,14 @@ describe("short answers", () => {
     expect(shortIn("money", "How long is the walkout?", sentence)).toBeNull();
   });
 
+  test("no pick among several spans far from every word the question shares with the sentence; a lone one stays", () => {
+    const alone = (question: string, text: string) => shortAnswer({ type: "date", question, docId: "d", documentText: text, start: 0, end: text.length });
+    const far = "On Monday and again on Tuesday, rail officials, after a long night of talks that went nowhere at all, said the strike would go on.";
+    expect(alone("When did the strike start?", far)).toBeNull();
+    expect(alone("When did the strike start?", far.replace(" and again on Tuesday", ""))?.text).toBe("Monday");
+    expect(alone("When did the strike start?", "The strike started on Monday, not on Tuesday.")?.text).toBe("Monday");
+  });
+
   test("the digits of a time are not a count, and a year is not one either", () => {
     const short = shortIn("number", "How many drivers walked off the job at 12:01?", sentences[0]!);
     expect(short?.text).toBe("About 4,300");

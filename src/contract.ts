@@ -36,12 +36,12 @@ export interface AskOptions {
 }
 
 /**
- * The steps of an answer being made. They carry counts and names only, never the model's text:
- * nothing the model wrote may reach a person before its quotes are verified.
+ * The steps of an answer (or a summary) being made. They carry counts and names only, never the model's
+ * text: nothing the model wrote may reach a person before its quotes are verified.
  */
 export type AskProgress =
   | { step: "searching" }
-  | { step: "writing"; model: string }
+  | { step: "writing"; model: string; writes: "answer" | "summary" }
   | { step: "checking"; quotes: number }
   | { step: "checked"; quotes: number; verified: number };
 
@@ -81,6 +81,8 @@ export interface SummaryBullet {
 export interface SummaryOptions {
   topic?: string;
   length?: SummaryLength;
+  /** Told each step as it starts (LLM mode only: the offline summary has none worth showing). A throwing listener is ignored. */
+  onProgress?: (step: AskProgress) => void;
 }
 
 export interface SummaryResult {

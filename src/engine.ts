@@ -158,7 +158,7 @@ export class ArticleEngine implements Engine {
     if (chat) {
       const { client, llm } = await chat;
       const passages = toPassages(judgement.retrieval.chunks.slice(0, LLM_PASSAGES).map((c) => c.chunk), this.index.documents);
-      report({ step: "writing", model: client.model });
+      report({ step: "writing", model: client.model, writes: "answer" });
       result = await llm.answerWithLlm(
         { client, docs: this.docs, logger: this.logger },
         { question: reading.input, history: options.history, passages, fallback: () => Promise.resolve(extractive), onProgress: report, shortAnswer: this.shortAnswerIn(reading) },
@@ -195,12 +195,15 @@ export class ArticleEngine implements Engine {
     let result = extractive;
     const chat = this.chatModel();
     if (chat && extractive.found) {
+      const report = progressReporter(options.onProgress);
       const { client, llm } = await chat;
+      report({ step: "searching" });
       const chunks =
         topic !== undefined ? (await this.retriever.retrieve(this.answerer.read(topic, { whole: true }))).chunks.slice(0, LLM_PASSAGES).map((c) => c.chunk) : leadingChunks(this.index.chunks);
+      report({ step: "writing", model: client.model, writes: "summary" });
       result = await llm.summarizeWithLlm(
         { client, docs: this.docs, logger: this.logger },
-        { topic: topic ?? null, length, passages: toPassages(chunks, this.index.documents), documents: this.documentInfo, fallback: () => Promise.resolve(extractive) },
+        { topic: topic ?? null, length, passages: toPassages(chunks, this.index.documents), documents: this.documentInfo, fallback: () => Promise.resolve(extractive), onProgress: report },
       );
       result.ms = elapsedMs(startedAt);
     }

@@ -54,7 +54,7 @@ export async function runJob(
     case "quote":
       return { kind: "quote", result: await engine.findQuotes(job.query, { limit: QUOTE_LIMIT }) };
     case "summary":
-      return { kind: "summary", result: await engine.summarize({ topic: job.topic, length: job.length }) };
+      return { kind: "summary", result: await engine.summarize({ topic: job.topic, length: job.length, ...(onProgress !== undefined ? { onProgress } : {}) }) };
   }
 }
 
@@ -87,7 +87,7 @@ async function answer(rt: SlackRuntime, surface: Surface, job: SlackJob, log: Lo
     await surface.progress?.begin(log);
     const history = surface.historyKey !== undefined ? await rt.threads.get(surface.historyKey) : [];
     // With a model, the steps are streamed (never its text); offline answers are too fast to need it.
-    stream = job.kind === "ask" && rt.engine.status().llm.enabled ? surface.openStream?.(log) : undefined;
+    stream = job.kind !== "quote" && rt.engine.status().llm.enabled ? surface.openStream?.(log) : undefined;
     const done = await runJob(rt.engine, job, history, stream !== undefined ? (step) => stream?.update(step) : undefined);
     await surface.progress?.settle(log);
     if (job.kind === "ask" && done.kind === "ask" && surface.historyKey !== undefined) {

@@ -42,11 +42,11 @@ function tasksFor(step: AskProgress): TaskUpdate[] {
     case "writing":
       return [
         { type: "task_update", id: "search", title: "Searching the article", status: "complete" },
-        { type: "task_update", id: "write", title: `Writing the answer (${step.model})`, status: "in_progress" },
+        { type: "task_update", id: "write", title: `Writing the ${step.writes} (${step.model})`, status: "in_progress" },
       ];
     case "checking":
       return [
-        { type: "task_update", id: "write", title: `Writing the answer`, status: "complete" },
+        { type: "task_update", id: "write", title: "Writing", status: "complete" },
         { type: "task_update", id: "check", title: `Checking ${plural(step.quotes, "quote")} against the article`, status: "in_progress" },
       ];
     case "checked":
@@ -98,7 +98,8 @@ export function openProgressStream(client: webApi.WebClient, target: StreamTarge
   const closing = (status: "complete" | "error"): TaskUpdate[] => [...open.values()].map((task) => ({ ...task, status }));
   return {
     update(step) {
-      const chunks = remember(tasksFor(step));
+      // A step that completes keeps the title it was shown with ("Writing the summary (model)").
+      const chunks = remember(tasksFor(step).map((task) => (task.status !== "in_progress" && open.has(task.id) ? { ...task, title: open.get(task.id)!.title } : task)));
       started = true;
       void run(() => streamer.append({ chunks }));
     },

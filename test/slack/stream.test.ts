@@ -121,3 +121,26 @@ test("where Slack refuses the stream, the verified answer is posted as usual", a
   expect(api.callsOf("chat.stopStream")).toHaveLength(0);
   expect(api.calls.some((c) => JSON.stringify(c.args).includes(INVENTED))).toBe(false);
 }, 30_000);
+
+test("a summary in LLM mode streams its steps too, and only bullets with a verified quote are shown", async () => {
+  const BULLET = "Noem meets Petro in Colombia.";
+  const MADE_UP = "Noem cancels the whole trip.";
+  openai.script({ json: { bullets: [{ text: BULLET, quotes: [REAL] }, { text: MADE_UP, quotes: [INVENTED] }] } });
+  await postSigned(eventsUrl, JSON.stringify(mentionEvent("summary short")));
+  const [stop] = await api.waitForCalls("chat.stopStream", 1, 20_000);
+  await drain();
+
+  const streamed = api.calls.filter((c) => STREAM_METHODS.includes(c.method));
+  const chunks = streamed.flatMap(chunksOf);
+  for (const chunk of chunks) expect(chunk.type).toBe("task_update");
+  expect(chunks.map((c) => c.title)).toEqual(expect.arrayContaining(["Searching the article", "Writing the summary (fake-model)", "Checking 2 quotes against the article"]));
+  expect(chunks.find((c) => c.status === "complete" && c.title?.startsWith("Checking"))?.details).toBe("1 of 2 found word for word");
+  const streamedText = JSON.stringify(streamed.map((c) => c.args.chunks));
+  for (const modelText of [BULLET, MADE_UP, "Petro", "wall"]) expect(streamedText).not.toContain(modelText);
+
+  const final = allText({ blocks: stop!.args.blocks });
+  expect(final).toContain(BULLET);
+  expect(final).toContain(REAL);
+  expect(final).not.toContain(MADE_UP);
+  expect(api.calls.some((c) => JSON.stringify(c.args).includes(INVENTED))).toBe(false);
+}, 30_000);

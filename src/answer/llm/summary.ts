@@ -3,7 +3,7 @@
  * found in the article. Failure, or no bullet surviving verification, returns the offline summary.
  */
 import { z } from "zod";
-import { type DocumentInfo, SUMMARY_BULLETS as BULLETS, type SummaryBullet, type SummaryLength, type SummaryResult } from "../../contract";
+import { type AskProgress, type DocumentInfo, SUMMARY_BULLETS as BULLETS, type SummaryBullet, type SummaryLength, type SummaryResult } from "../../contract";
 import type { LlmDeps } from "./answer";
 import { MAX_QUOTE_CHARS, toLlmFailure } from "./answer";
 import { LlmError, fallbackNotice } from "./errors";
@@ -19,6 +19,8 @@ export interface SummaryInput {
   documents: DocumentInfo[];
   /** The extractive summary for the same request (called only when needed). */
   fallback: () => Promise<SummaryResult>;
+  /** Told when checking the quotes starts and ends (counts only, never the model's text). */
+  onProgress?: (step: AskProgress) => void;
 }
 
 
@@ -52,6 +54,9 @@ export async function summarizeWithLlm(deps: LlmDeps, input: SummaryInput): Prom
   }
 
   const bullets: SummaryBullet[] = [];
+  const quotes = output.bullets.reduce((n, b) => n + b.quotes.length, 0);
+  input.onProgress?.({ step: "checking", quotes });
+  let verified = 0;
   for (const [index, bullet] of output.bullets.entries()) {
     if (bullets.length >= BULLETS[input.length]) break;
     const text = cleanModelText(bullet.text, MAX_BULLET_CHARS);
@@ -60,8 +65,10 @@ export async function summarizeWithLlm(deps: LlmDeps, input: SummaryInput): Prom
       deps.logger.warn({ bulletIndex: index, empty: text === "" }, "summary bullet without a verified quote; dropped");
       continue;
     }
+    verified += citations.length;
     bullets.push({ text, citations });
   }
+  input.onProgress?.({ step: "checked", quotes, verified });
   if (bullets.length === 0) {
     const error = new LlmError("bad_output", "no summary bullet had a verified quote");
     return offline(deps, input, error, began);

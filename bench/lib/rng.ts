@@ -1,23 +1,13 @@
 /** Seeded pseudo-random numbers, so that every synthetic corpus and vector set is the same on every run. */
 
-/** mulberry32: small, fast, good enough for shuffles and noise. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../scripts/seededRandom";
 
 export class Rng {
   private readonly next: () => number;
   private spare: number | undefined;
 
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
 
   float(): number {

@@ -7,17 +7,7 @@
 import { capitalisedInside, foldText } from "../../src/text/tokens";
 import { sharedWordNet } from "../../src/text/wordnet";
 
-/** A small seeded generator (mulberry32): the same seed gives the same questions on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from "../seededRandom";
 
 export type SyntheticKind = "swap" | "antonym" | "negation";
 

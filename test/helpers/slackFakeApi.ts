@@ -255,12 +255,39 @@ export class FakeSlackApi {
 }
 
 /** Every text a message carries: fallback text plus every text object in its blocks, for assertions. */
+type RichInline = { type: string; text?: string; url?: string; style?: { bold?: boolean; italic?: boolean } };
+type RichElement = { type: string; elements?: RichInline[] };
+
+/**
+ * A rich_text block as a reader sees it, written the mrkdwn way so tests can look for it: a quote's lines
+ * start with "> ", bold is *…*, italic _…_, a link <url|text>. Its text elements are literal: no entity or
+ * mention in them is decoded here, because Slack does not decode them either.
+ */
+export function richText(block: { elements?: RichElement[] }): string {
+  const inline = (e: RichInline): string => {
+    let t = e.type === "link" ? `<${e.url ?? ""}|${e.text ?? ""}>` : (e.text ?? "");
+    if (e.style?.bold === true) t = `*${t}*`;
+    if (e.style?.italic === true) t = `_${t}_`;
+    return t;
+  };
+  return (block.elements ?? [])
+    .map((el) => {
+      const text = (el.elements ?? []).map(inline).join("");
+      return el.type === "rich_text_quote" ? text.split("\n").map((l) => `> ${l}`).join("\n") : text;
+    })
+    .join("\n");
+}
+
 export function allText(args: Record<string, unknown>): string {
   const parts: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === "string") return;
     if (Array.isArray(value)) {
       value.forEach(walk);
+      return;
+    }
+    if (typeof value === "object" && value !== null && (value as { type?: unknown }).type === "rich_text") {
+      parts.push(richText(value));
       return;
     }
     if (typeof value === "object" && value !== null) {

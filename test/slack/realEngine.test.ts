@@ -59,14 +59,14 @@ test("a mention is answered from the article with verbatim quotes, and a follow-
   const text = allText(answer!.args);
   expect(text).toContain("Kristi Noem");
   // "Who" asks for a name: the message leads with it in bold, the article's words; the notification too.
-  expect(blocksOf(answer!)[0]).toMatchObject({ type: "section", text: { type: "mrkdwn", text: "*Secretary of Homeland Security Kristi Noem*" } });
+  expect(blocksOf(answer!)[0]).toMatchObject({ type: "rich_text", elements: [{ elements: [{ type: "text", text: "Secretary of Homeland Security Kristi Noem", style: { bold: true } }] }] });
   expect(answer!.args.text).toMatch(/^Secretary of Homeland Security Kristi Noem — /);
   expect(text).toMatch(/— ¶\d+ · _[^_]+_/);
   expect(text).toContain("Answered offline (extractive)");
   // Every blockquote is a verbatim slice of the document.
   const doc = engine.documents()[0]!;
   const source = engine.documentText(doc.id) ?? "";
-  const quoted = text.split("\n").filter((l) => l.startsWith("> ")).map((l) => l.slice(2).replace(/&amp;/g, "&"));
+  const quoted = text.split("\n").filter((l) => l.startsWith("> ")).map((l) => l.slice(2));
   expect(quoted.length).toBeGreaterThan(0);
   for (const q of quoted) expect(source).toContain(q);
 
@@ -78,7 +78,7 @@ test("a mention is answered from the article with verbatim quotes, and a follow-
   // Under the line naming the completed question, "and when?" is answered with its date first.
   const [answering, lead] = blocksOf(posts[1]!);
   expect(answering).toMatchObject({ type: "context" });
-  expect(lead?.text?.text).toBe("*March 26, 2025*");
+  expect(lead).toMatchObject({ type: "rich_text", elements: [{ elements: [{ type: "text", text: "March 26, 2025", style: { bold: true } }] }] });
 }, 30_000);
 
 test("a DM with words someone remembers finds the passage, speaker and paragraph", async () => {

@@ -3,7 +3,7 @@
  * size limits, the per-user rate limit, engine failures, Web API failures (ok:false, 429, 5xx),
  * and the progress indicator.
  */
-import { allText, blocksOf } from "../helpers/slackFakeApi";
+import { allText, blocksOf, richText } from "../helpers/slackFakeApi";
 import { Harness, dmEvent, mentionEvent, uniqueId } from "../helpers/slackHarness";
 import { type Citation, EngineBusyError } from "../../src/contract";
 import { FAKE_DOC_ID } from "../helpers/slackFakeEngine";
@@ -28,7 +28,7 @@ beforeEach(() => {
 const asUser = (user: string): Record<string, unknown> => ({ user });
 
 describe("no pings", () => {
-  test("<!channel>, <!here> and <@U…> in a question, an answer or a quote are escaped, never sent as mentions", async () => {
+  test("<!channel>, <!here> and <@U…> in a question, an answer or a quote are never sent as mentions or markup", async () => {
     h.engine.nextAsk = {
       answer: "Model says: <!channel> <!here> <@U0HUMAN2> & <https://evil.example|click here>",
       citations: [{ quote: "They said <!everyone> & left", docId: FAKE_DOC_ID, paragraph: 2, start: 0, end: 28 }],
@@ -37,36 +37,45 @@ describe("no pings", () => {
     const [post] = await h.api.waitForCalls("chat.postMessage");
     // The engine got plain words, not Slack markup.
     expect(h.engine.asks()[0]?.question).toBe("what about @channel and @here and @U0HUMAN2?");
-    const text = allText(post!.args);
-    for (const ping of ["<!channel>", "<!here>", "<!everyone>", "<@U0HUMAN2>", "<https://evil"]) expect(text).not.toContain(ping);
-    expect(text).toContain("Model says: &lt;!channel&gt; &lt;!here&gt; &lt;@U0HUMAN2&gt; &amp; &lt;https://evil.example|click here&gt;");
-    expect(text).toContain("> They said &lt;!everyone&gt; &amp; left");
+    // The answer and the quote are literal rich text: each is one plain `text` element holding the words as
+    // written. Mentions and links would be elements of their own (broadcast, user, link), and none is there.
+    const blocks = blocksOf(post!);
+    const elements = JSON.stringify(blocks.filter((b) => b.type === "rich_text"));
+    expect(elements).toContain(JSON.stringify({ type: "text", text: "Model says: <!channel> <!here> <@U0HUMAN2> & <https://evil.example|click here>" }));
+    expect(elements).toContain(JSON.stringify({ type: "text", text: "They said <!everyone> & left" }));
+    for (const kind of ["broadcast", "user", "usergroup", "channel"]) expect(elements).not.toContain(`"type":"${kind}"`);
+    expect(elements).not.toContain("evil.example\",\"type\":\"link");
+    expect(elements.match(/"type":"link"/g) ?? []).toHaveLength(0);
+    // Everything that is mrkdwn (our own wording, the question's echo, the notification text) is escaped.
+    const mrkdwnText = [post!.args.text, ...blocks.filter((b) => b.type !== "rich_text").map((b) => JSON.stringify(b))].join("\n");
+    for (const ping of ["<!channel>", "<!here>", "<!everyone>", "<@U0HUMAN2>", "<https://evil"]) expect(mrkdwnText).not.toContain(ping);
+    expect(post!.args.text).toContain("Model says: &lt;!channel&gt; &lt;!here&gt; &lt;@U0HUMAN2&gt; &amp; &lt;https://evil.example|click here&gt;");
     expect(post!.args.parse).toBe("none");
     expect(post!.args.link_names).toBeUndefined();
     // verbatim: Slack must not auto-parse names or links in our text objects.
     for (const block of blocksOf(post!)) if (block.text?.type === "mrkdwn") expect(block.text.verbatim).toBe(true);
   });
 
-  test("the short answer leads the blocks in bold, escaped; one that holds a mrkdwn marker is shown plain", async () => {
+  test("the short answer leads the blocks in bold, as written; mentions and mrkdwn markers in it stay words", async () => {
     // Article text as short answers may be: markup, mentions and mrkdwn markers stay words.
     const quote = "Smith <!here> & Jones <@U0HUMAN2> signed it, with *Acme* Co.";
     const citation = { quote, docId: FAKE_DOC_ID, paragraph: 2, start: 0, end: quote.length };
     const cases = [
-      { short: "Smith <!here> & Jones", block: "*Smith &lt;!here&gt; &amp; Jones*" },
-      { short: "<@U0HUMAN2>", block: "*&lt;@U0HUMAN2&gt;*" },
-      // An asterisk inside would end the bold early: the span is shown as written, without bold.
-      { short: "*Acme* Co", block: "*Acme* Co" },
+      { short: "Smith <!here> & Jones", notified: "Smith &lt;!here&gt; &amp; Jones" },
+      { short: "<@U0HUMAN2>", notified: "&lt;@U0HUMAN2&gt;" },
+      // Literal rich text: the asterisks are characters, the bold is a style, so nothing ends it early.
+      { short: "*Acme* Co", notified: "*Acme* Co" },
     ];
     for (const [i, c] of cases.entries()) {
       h.engine.nextAsk = { answer: "Model says so.", citations: [citation], short: { text: c.short, docId: FAKE_DOC_ID, start: quote.indexOf(c.short), end: quote.indexOf(c.short) + c.short.length } };
       await h.postEvent(mentionEvent("who signed it?", asUser(uniqueId("U"))));
       const post = (await h.api.waitForCalls("chat.postMessage", i + 1))[i]!;
       const [first, second] = blocksOf(post);
-      expect(first).toMatchObject({ type: "section", text: { type: "mrkdwn", text: c.block, verbatim: true } });
-      expect(second?.text?.text).toBe("Model says so.");
+      expect(first).toEqual({ type: "rich_text", elements: [{ type: "rich_text_section", elements: [{ type: "text", text: c.short, style: { bold: true } }] }] });
+      expect(JSON.stringify(second)).toContain(JSON.stringify({ type: "text", text: "Model says so." }));
       // Notifications lead with it too, escaped, without mrkdwn.
-      expect(post.args.text).toBe(`${c.block.replace(/^\*(.*)\*$/, "$1")} — Model says so.`);
-      for (const ping of ["<!here>", "<@U0HUMAN2>"]) expect(allText(post.args)).not.toContain(ping);
+      expect(post.args.text).toBe(`${c.notified} — Model says so.`);
+      for (const ping of ["<!here>", "<@U0HUMAN2>"]) expect(post.args.text).not.toContain(ping);
     }
   });
 });
@@ -100,14 +109,16 @@ describe("Slack limits", () => {
       expect(blocks.some((b) => b.type === "context_actions")).toBe(i === posts.length - 1);
       all += `${allText({ blocks })}\n`;
     });
-    // Nothing was lost in the split, and no entity was cut in half.
-    for (const w of [0, 1234, 2499]) expect(all).toContain(`w${w}&amp;`);
-    expect(all).not.toMatch(/&am(?!p;)|&a(?!mp;)/);
+    // Nothing was lost in the split: every word once, in order, none cut in half.
+    const answerWords = all.split(/\s+/).filter((w) => /^w\d+&$/.test(w));
+    expect(answerWords).toEqual(words);
     for (const q of ["q1x0", "q2x350", "q3x699"]) expect(all).toContain(q);
-    // A quote continued in the next section is still a blockquote.
-    const quoteSections = posts.flatMap((p) => blocksOf(p)).filter((b) => b.text?.text.includes("q2x"));
-    expect(quoteSections.length).toBeGreaterThan(1);
-    for (const s of quoteSections) expect(s.text?.text.startsWith("> ")).toBe(true);
+    // A quote continued in the next block is still a quote, and every text element is within the limit.
+    const quoteBlocks = posts.flatMap((p) => blocksOf(p)).filter((b) => b.type === "rich_text" && JSON.stringify(b).includes("q2x"));
+    expect(quoteBlocks.length).toBeGreaterThan(1);
+    for (const b of quoteBlocks) expect(richText(b as never).startsWith("> ")).toBe(true);
+    const texts = JSON.stringify(posts.map((p) => p.args.blocks)).match(/"text":"[^"]*"/g) ?? [];
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(3000 + 9);
   });
 
   test("a summary with more than 50 blocks is spread over several messages", async () => {

@@ -6,10 +6,12 @@ import { renderHome } from "../../src/slack/blocks/home";
 import { mrkdwnLink, quoteUrl } from "../../src/slack/blocks/links";
 import { type KnownBlock, LIMITS, escapeMrkdwn, sections } from "../../src/slack/blocks/mrkdwn";
 import { paginate } from "../../src/slack/blocks/pagination";
+import { literal, literalQuote } from "../../src/slack/blocks/literal";
 import { renderResult } from "../../src/slack/blocks/results";
 import { parseCommand, parseDirectMessage, parseMention, slackToPlain } from "../../src/slack/input";
 import { decodeShareValue, encodeShareValue } from "../../src/slack/stores";
 import { FakeEngine } from "../helpers/slackFakeEngine";
+import { allText } from "../helpers/slackFakeApi";
 
 describe("reading what people typed", () => {
   test("Slack markup becomes plain words; the bot's own mention is dropped", () => {
@@ -191,9 +193,9 @@ describe("answers and summaries that are quotes", () => {
       ctx,
       { actions: { kind: "none" } },
     );
-    const text = JSON.stringify(message?.blocks);
+    const text = allText({ blocks: message?.blocks });
     expect(text.split("we will hunt you down").length - 1).toBe(1);
-    expect(text).toContain(`> ${quote}\\n— ¶3 · _`);
+    expect(text).toContain(`> ${quote}\n— ¶3 · _`);
     expect(message?.text).toBe(quote);
   });
 
@@ -202,10 +204,10 @@ describe("answers and summaries that are quotes", () => {
     const render = (answerable: boolean) =>
       renderResult({ kind: "ask", result: { question: "q", answerable, answer: "Some answer.", citations: [citation], short, mode: "extractive", ms: 1 } }, ctx, { actions: { kind: "none" } })[0]!;
     const answered = render(true);
-    expect(answered.blocks[0]).toMatchObject({ type: "section", text: { text: "*our country*" } });
+    expect(answered.blocks[0]).toMatchObject({ type: "rich_text", elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "our country", style: { bold: true } }] }] });
     expect(answered.text).toBe("our country — Some answer.");
     const refused = render(false);
-    expect(JSON.stringify(refused.blocks)).not.toContain("*our country*");
+    expect(JSON.stringify(refused.blocks)).not.toContain('"bold":true');
     expect(refused.text).toBe("Some answer.");
   });
 
@@ -220,11 +222,31 @@ describe("answers and summaries that are quotes", () => {
       found: true,
     };
     const [message] = renderResult({ kind: "summary", result: summary }, ctx, { actions: { kind: "share", value: "v" } });
-    const text = JSON.stringify(message?.blocks);
+    const text = allText({ blocks: message?.blocks });
     expect(text.split("we will hunt you down").length - 1).toBe(1);
-    expect(text).toContain(`• ${quote}\\n— ¶3 · _`);
+    expect(text).toContain(`• ${quote}\n— ¶3 · _`);
     expect(message?.blocks.some((b) => b.type === "actions")).toBe(true);
     const [none] = renderResult({ kind: "summary", result: { ...summary, topic: "unicorns", bullets: [], found: false } }, ctx, { actions: { kind: "share", value: "v" } });
     expect(none?.blocks.some((b) => b.type === "actions")).toBe(false);
+  });
+});
+
+describe("literal rich text", () => {
+  test("text is kept as written, styles and links are structure, and long text is split at spaces into blocks", () => {
+    const [one] = literal({ text: "a *b* <!here> & c" }, { text: "Title", italic: true, url: "https://x.example/?a=1&b=2" });
+    expect(one).toEqual({
+      type: "rich_text",
+      elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "a *b* <!here> & c" }, { type: "link", url: "https://x.example/?a=1&b=2", text: "Title", style: { italic: true } }] }],
+    });
+    const long = Array.from({ length: 1500 }, (_, i) => `word${i} 😀`).join(" ");
+    const blocks = literal({ text: long });
+    expect(blocks.length).toBeGreaterThan(1);
+    const texts = blocks.map((b) => (b.elements[0] as { elements: Array<{ text: string }> }).elements.map((e) => e.text).join(""));
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(texts.join("")).toBe(long);
+    // Cut after a space, never inside a word or a surrogate pair.
+    for (const t of texts.slice(0, -1)) expect(t.endsWith(" ")).toBe(true);
+    const [quote] = literalQuote("They said *this*.", [{ text: "— ¶2" }]);
+    expect(quote?.elements.map((e) => e.type)).toEqual(["rich_text_quote", "rich_text_section"]);
   });
 });

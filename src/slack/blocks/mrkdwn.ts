@@ -2,7 +2,9 @@
  * mrkdwn primitives and the one escaping function. Every block builder under `blocks/` goes through
  * these, which is how the safety rules hold everywhere:
  * - Text from people, the article or a model is escaped (`&`, `<`, `>`) before it meets mrkdwn,
- *   so `<!channel>`, `<!here>` or `<@U…>` inside a question, a quote or an answer never pings.
+ *   so `<!channel>`, `<!here>` or `<@U…>` inside a question, a quote or an answer never pings. Where it
+ *   is the message itself (answers, quotes, bullets) it is not mrkdwn at all but literal rich text
+ *   (`literal.ts`): mrkdwn has no escape for `*`, `_`, `~`, `` ` ``.
  * - mrkdwn text objects are `verbatim: true`: Slack then does not auto-link names or parse
  *   mentions in them ("certain mentions will be automatically parsed" otherwise).
  * - Slack limits (LIMITS below): section text ≤ 3,000 chars, header ≤ 150, button value ≤ 2,000.
@@ -32,18 +34,6 @@ export interface SlackMessage {
 
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/**
- * Text from people or the article in bold, escaped. mrkdwn has no escape for its own markers: an `*` inside
- * would end the bold early and `_`, `~`, `` ` `` could open other formatting, so such text is shown without
- * the bold, escaped and otherwise as written (as quotes are). On one line, trimmed: a line break or an outer
- * space stops Slack's bold.
- */
-export function boldText(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  const escaped = escapeMrkdwn(line);
-  return line === "" || /[*_~`]/.test(line) ? escaped : `*${escaped}*`;
 }
 
 /** `<@U…>` for a real user id from Slack's payload; anything else is shown as escaped text. */
@@ -98,13 +88,6 @@ export function context(text: string): ContextBlock {
 export function header(text: string): types.HeaderBlock {
   // plain_text is shown as typed (no mrkdwn, no mentions): it must not be escaped, only cut.
   return { type: "header", text: { type: "plain_text", text: truncate(text, LIMITS.headerText), emoji: true } };
-}
-
-export function blockquote(escaped: string): string {
-  return escaped
-    .split("\n")
-    .map((line) => `> ${line}`)
-    .join("\n");
 }
 
 export function plural(n: number, word: string): string {

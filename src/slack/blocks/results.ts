@@ -1,17 +1,17 @@
 /**
  * Engine results → Block Kit messages: answers, verbatim-quote lookups and summaries, each a
  * verbatim blockquote per citation with its ¶ number and title. Pure functions, no Web API calls.
+ * Text from the article or a model (answers, short answers, quotes, bullets, titles) is literal rich
+ * text (`literal.ts`): shown as written, never read as mrkdwn. Our own wording is mrkdwn.
  */
 import type { AnswerMode, AskResult, Citation, DocumentInfo, QuoteMatch, QuotesResult, SummaryResult } from "../../contract";
 import type { JobResult, SlackJob } from "../job";
 import { type ResultActions, actionsBlock } from "./buttons";
+import { type Piece, literal, literalQuote } from "./literal";
 import { mrkdwnLink, quoteUrl } from "./links";
 import {
   type KnownBlock,
-  type SectionBlock,
   type SlackMessage,
-  blockquote,
-  boldText,
   context,
   escapeMrkdwn,
   header,
@@ -43,16 +43,16 @@ function seconds(ms: number): string {
 }
 
 /** "— ¶N · _Title_", with the speaker first when known; the title links to the quote in its source. */
-function attribution(ctx: RenderContext, citation: Citation | QuoteMatch): string {
-  const speaker = "speaker" in citation && citation.speaker !== null ? `*${escapeMrkdwn(citation.speaker)}* · ` : "";
+function attribution(ctx: RenderContext, citation: Citation | QuoteMatch): Piece[] {
+  const speaker: Piece[] = "speaker" in citation && citation.speaker !== null ? [{ text: citation.speaker, bold: true }, { text: " · " }] : [];
   const doc = ctx.documents.find((d) => d.id === citation.docId);
-  const title = mrkdwnLink(quoteUrl(doc?.source, citation.quote), doc?.title ?? citation.docId);
-  return `— ${speaker}¶${citation.paragraph} · _${title}_`;
+  const url = quoteUrl(doc?.source, citation.quote);
+  return [{ text: "— " }, ...speaker, { text: `¶${citation.paragraph} · ` }, { text: doc?.title ?? citation.docId, italic: true, ...(url !== undefined ? { url } : {}) }];
 }
 
-/** A verbatim quote as a blockquote, then its attribution. */
-function citationSections(ctx: RenderContext, citation: Citation | QuoteMatch): SectionBlock[] {
-  return sections(`${blockquote(escapeMrkdwn(citation.quote))}\n${attribution(ctx, citation)}`);
+/** A verbatim quote as a blockquote, then its attribution, all literal. */
+function citationBlocks(ctx: RenderContext, citation: Citation | QuoteMatch): KnownBlock[] {
+  return literalQuote(citation.quote, attribution(ctx, citation));
 }
 
 /** Extractive answers and summary bullets are often the quoted sentence itself: don't print it twice. */
@@ -70,13 +70,13 @@ function renderAnswer(result: AskResult, ctx: RenderContext, options: ResultRend
   // A typed question's answer leads, in bold: the article's own words (a span of the first quote). Never
   // over a refusal, whatever a result from an older store holds: a bold claim there would be a wrong answer.
   const short = result.answerable ? result.short?.text.replace(/\s+/g, " ").trim() : undefined;
-  if (short) body.push(...sections(boldText(short)));
+  if (short) body.push(...literal({ text: short, bold: true }));
   const answer = result.answer.trim() !== "" ? result.answer.trim() : "I couldn't find an answer to that in the article.";
   // When the answer is the first quote word for word, the blockquote below (with ¶ and title) says it all.
   const first = result.citations[0];
-  if (first === undefined || !sameText(first.quote, answer)) body.push(...sections(escapeMrkdwn(answer)));
+  if (first === undefined || !sameText(first.quote, answer)) body.push(...literal({ text: answer }));
   if (result.notice !== undefined) body.push(context(`:information_source: ${escapeMrkdwn(result.notice)}`));
-  for (const citation of result.citations) body.push(...citationSections(ctx, citation));
+  for (const citation of result.citations) body.push(...citationBlocks(ctx, citation));
   const quotes = result.citations.length;
   const modeLine = `Answered ${result.mode === "llm" ? "by " : ""}${escapeMrkdwn(modeLabel(result.mode, result.model))} · ${quotes} ${quotes === 1 ? "quote" : "quotes"} · ${seconds(result.ms)}`;
   const tail: KnownBlock[] = [context(modeLine), ...actionsBlock(options.actions)];
@@ -110,11 +110,11 @@ function renderSummary(result: SummaryResult, ctx: RenderContext, options: Resul
       const [first, ...others] = bullet.citations;
       if (first !== undefined && sameText(first.quote, bullet.text)) {
         // A verbatim bullet: the bullet is the quote, so it only needs its attribution.
-        body.push(...sections(`• ${escapeMrkdwn(bullet.text)}\n${attribution(ctx, first)}`));
-        for (const citation of others) body.push(...citationSections(ctx, citation));
+        body.push(...literal({ text: `• ${bullet.text}\n` }, ...attribution(ctx, first)));
+        for (const citation of others) body.push(...citationBlocks(ctx, citation));
       } else {
-        body.push(...sections(`• ${escapeMrkdwn(bullet.text)}`));
-        for (const citation of bullet.citations) body.push(...citationSections(ctx, citation));
+        body.push(...literal({ text: `• ${bullet.text}` }));
+        for (const citation of bullet.citations) body.push(...citationBlocks(ctx, citation));
       }
     }
   }
@@ -142,7 +142,7 @@ function renderQuotes(result: QuotesResult, ctx: RenderContext, options: ResultR
       ? `What the article says closest to this message, word for word (${n} ${n === 1 ? "passage" : "passages"})`
       : `${n} ${n === 1 ? "passage matches" : "passages match"} “${query}”`;
     body.push(...sections(`*${fallback}:*`));
-    for (const match of result.matches) body.push(...citationSections(ctx, match));
+    for (const match of result.matches) body.push(...citationBlocks(ctx, match));
   }
   const tail: KnownBlock[] = [
     context(`Verbatim passages from the article · ${seconds(result.ms)}`),

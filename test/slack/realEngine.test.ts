@@ -77,7 +77,7 @@ test("a mention is answered from the article with verbatim quotes, and a follow-
   expect(allText(posts[1]!.args)).toContain("March 26, 2025");
   // Under the line naming the completed question, "and when?" is answered with its date first.
   const [answering, lead] = blocksOf(posts[1]!);
-  expect(answering).toMatchObject({ type: "context" });
+  expect(answering).toMatchObject({ type: "rich_text", elements: [{ elements: [{ type: "text", style: { italic: true } }] }] });
   expect(lead).toMatchObject({ type: "rich_text", elements: [{ elements: [{ type: "text", text: "March 26, 2025", style: { bold: true } }] }] });
 }, 30_000);
 

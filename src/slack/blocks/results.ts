@@ -65,7 +65,8 @@ function renderAnswer(result: AskResult, ctx: RenderContext, options: ResultRend
   const body: KnownBlock[] = [];
   if (options.header !== undefined) body.push(context(options.header));
   if (result.resolvedQuestion !== undefined && result.resolvedQuestion !== result.question) {
-    body.push(context(`_Answering: ${escapeMrkdwn(result.resolvedQuestion)}_`));
+    // The completed question is the person's words (and the article's, for a follow-up): literal, like answers.
+    body.push(...literal({ text: `Answering: ${result.resolvedQuestion}`, italic: true }));
   }
   // A typed question's answer leads, in bold: the article's own words (a span of the first quote). Never
   // over a refusal, whatever a result from an older store holds: a bold claim there would be a wrong answer.

@@ -255,7 +255,7 @@ export class FakeSlackApi {
 }
 
 /** Every text a message carries: fallback text plus every text object in its blocks, for assertions. */
-type RichInline = { type: string; text?: string; url?: string; style?: { bold?: boolean; italic?: boolean } };
+type RichInline = { type: string; text?: string; url?: string; name?: string; user_id?: string; style?: { bold?: boolean; italic?: boolean } };
 type RichElement = { type: string; elements?: RichInline[] };
 
 /**
@@ -265,7 +265,7 @@ type RichElement = { type: string; elements?: RichInline[] };
  */
 export function richText(block: { elements?: RichElement[] }): string {
   const inline = (e: RichInline): string => {
-    let t = e.type === "link" ? `<${e.url ?? ""}|${e.text ?? ""}>` : (e.text ?? "");
+    let t = e.type === "link" ? `<${e.url ?? ""}|${e.text ?? ""}>` : e.type === "emoji" ? `:${e.name ?? ""}:` : e.type === "user" ? `<@${e.user_id ?? ""}>` : (e.text ?? "");
     if (e.style?.bold === true) t = `*${t}*`;
     if (e.style?.italic === true) t = `_${t}_`;
     return t;

@@ -61,7 +61,7 @@ describe("Find in the article", () => {
     const text = allText(reply!.args);
     expect(text).toContain("What the article says closest to this message, word for word");
     expect(text).toContain(`> ${HUNT_QUOTE}`);
-    expect(text).toContain(":mag: checking: DHS said they will hunt people down &amp; lock them up");
+    expect(text).toContain(":mag: checking: DHS said they will hunt people down & lock them up");
     expect(JSON.stringify(blocksOf(reply!))).toContain("share_result");
   });
 

@@ -9,15 +9,23 @@ import type { types } from "@slack/bolt";
 import { LIMITS } from "./mrkdwn";
 
 export type RichTextBlock = types.RichTextBlock;
-type Inline = types.RichTextText | types.RichTextLink;
+type Inline = types.RichTextText | types.RichTextLink | types.RichTextEmoji | types.RichTextUserMention;
 
-/** A run of text, optionally bold or italic, optionally a link (an http(s) URL our code made). */
+/**
+ * A run of text, optionally bold or italic, optionally a link (an http(s) URL our code made); or, with
+ * empty text, an emoji by name or a mention of a Slack user id from Slack's own payload (our code's only).
+ */
 export interface Piece {
   text: string;
   bold?: boolean;
   italic?: boolean;
   url?: string;
+  emoji?: string;
+  user?: string;
 }
+
+/** A piece that is one element whatever its length: never cut, kept even with empty text. */
+const atomic = (p: Piece): boolean => p.url !== undefined || p.emoji !== undefined || p.user !== undefined;
 
 /** Text per block, as for sections: long texts become several blocks, which pagination can spread over messages. */
 const MAX_TEXT = LIMITS.sectionText;
@@ -35,6 +43,8 @@ function cutAt(text: string, max: number): number {
 function inline(piece: Piece): Inline {
   const styled = piece.bold === true || piece.italic === true;
   const style = styled ? { style: { ...(piece.bold === true ? { bold: true } : {}), ...(piece.italic === true ? { italic: true } : {}) } } : {};
+  if (piece.emoji !== undefined) return { type: "emoji", name: piece.emoji };
+  if (piece.user !== undefined) return { type: "user", user_id: piece.user };
   return piece.url !== undefined ? { type: "link", url: piece.url, text: piece.text, ...style } : { type: "text", text: piece.text, ...style };
 }
 
@@ -42,14 +52,19 @@ function inline(piece: Piece): Inline {
 function runs(pieces: Piece[], max: number): Piece[][] {
   const out: Piece[][] = [[]];
   let used = 0;
-  for (const piece of pieces.filter((p) => p.text !== "")) {
+  for (const piece of pieces.filter((p) => p.text !== "" || atomic(p))) {
+    if (atomic(piece)) {
+      out[out.length - 1]!.push(piece);
+      used += piece.text.length;
+      continue;
+    }
     let rest = piece.text;
     while (rest !== "") {
       if (used >= max) {
         out.push([]);
         used = 0;
       }
-      const take = piece.url !== undefined ? rest.length : cutAt(rest, max - used);
+      const take = cutAt(rest, max - used);
       out[out.length - 1]!.push({ ...piece, text: rest.slice(0, take) });
       rest = rest.slice(take);
       // A piece cut short fills its run: what is left of it starts the next one.
@@ -71,7 +86,7 @@ export function literalQuote(quote: string, attribution: Piece[]): RichTextBlock
     type: "rich_text",
     elements: [
       { type: "rich_text_quote", elements: run.map(inline) },
-      ...(i === parts.length - 1 ? [{ type: "rich_text_section" as const, elements: attribution.filter((p) => p.text !== "").map(inline) }] : []),
+      ...(i === parts.length - 1 ? [{ type: "rich_text_section" as const, elements: attribution.filter((p) => p.text !== "" || atomic(p)).map(inline) }] : []),
     ],
   }));
 }

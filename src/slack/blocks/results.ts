@@ -17,7 +17,6 @@ import {
   header,
   sections,
   truncate,
-  userMention,
 } from "./mrkdwn";
 import { paginate } from "./pagination";
 
@@ -28,7 +27,7 @@ export interface RenderContext {
 export interface ResultRenderOptions {
   actions: ResultActions;
   /** Repeat the request at the top (ephemeral results and shared results, where it is not visible). */
-  header?: string;
+  header?: KnownBlock[];
   maxMessages?: number;
   /** The quote lookup checks someone's message (*Find in the article*): say so, and what nothing found means. */
   claim?: boolean;
@@ -63,7 +62,7 @@ function sameText(a: string, b: string): boolean {
 
 function renderAnswer(result: AskResult, ctx: RenderContext, options: ResultRenderOptions): SlackMessage[] {
   const body: KnownBlock[] = [];
-  if (options.header !== undefined) body.push(context(options.header));
+  if (options.header !== undefined) body.push(...options.header);
   if (result.resolvedQuestion !== undefined && result.resolvedQuestion !== result.question) {
     // The completed question is the person's words (and the article's, for a follow-up): literal, like answers.
     body.push(...literal({ text: `Answering: ${result.resolvedQuestion}`, italic: true }));
@@ -97,7 +96,7 @@ function documentLine(doc: DocumentInfo): string {
 function renderSummary(result: SummaryResult, ctx: RenderContext, options: ResultRenderOptions): SlackMessage[] {
   const topic = result.topic !== null && result.topic !== "" ? result.topic : undefined;
   const body: KnownBlock[] = [header(topic !== undefined ? `Summary: ${topic}` : "Summary")];
-  if (options.header !== undefined) body.push(context(options.header));
+  if (options.header !== undefined) body.push(...options.header);
   let fallback: string;
   if (!result.found || result.bullets.length === 0) {
     fallback =
@@ -130,7 +129,7 @@ function renderSummary(result: SummaryResult, ctx: RenderContext, options: Resul
 function renderQuotes(result: QuotesResult, ctx: RenderContext, options: ResultRenderOptions): SlackMessage[] {
   const query = escapeMrkdwn(result.query);
   const body: KnownBlock[] = [];
-  if (options.header !== undefined) body.push(context(options.header));
+  if (options.header !== undefined) body.push(...options.header);
   let fallback: string;
   if (result.matches.length === 0) {
     fallback = options.claim === true
@@ -166,16 +165,18 @@ export function renderResult(done: JobResult, ctx: RenderContext, options: Resul
 
 /**
  * A compact line naming the request, for private and shared results where the request is not
- * otherwise visible. A private summary needs none: its header already names the topic.
+ * otherwise visible; the person's words in it are literal, like answers. A private summary needs none:
+ * its header already names the topic.
  */
-export function requestLine(job: SlackJob, sharedBy?: string): string | undefined {
-  const who = sharedBy !== undefined ? `${userMention(sharedBy)} shared · ` : "";
+export function requestLine(job: SlackJob, sharedBy?: string): KnownBlock[] | undefined {
+  // Only a real user id from Slack's payload becomes a mention; anything else stays text.
+  const sharer: Piece[] = sharedBy === undefined ? [] : [/^[UW][A-Z0-9]{2,}$/.test(sharedBy) ? { text: "", user: sharedBy } : { text: sharedBy }, { text: " shared · " }];
   switch (job.kind) {
     case "ask":
-      return `${who}:speech_balloon: ${escapeMrkdwn(truncate(job.question, 500))}`;
+      return literal(...sharer, { text: "", emoji: "speech_balloon" }, { text: ` ${truncate(job.question, 500)}` });
     case "quote":
-      return `${who}${job.claim === true ? ":mag: checking: " : ":mag: "}${escapeMrkdwn(truncate(job.query, 500))}`;
+      return literal(...sharer, { text: "", emoji: "mag" }, { text: `${job.claim === true ? " checking: " : " "}${truncate(job.query, 500)}` });
     case "summary":
-      return sharedBy === undefined ? undefined : `${who}:memo: summary${job.length !== undefined ? ` (${job.length})` : ""}`;
+      return sharedBy === undefined ? undefined : literal(...sharer, { text: "", emoji: "memo" }, { text: ` summary${job.length !== undefined ? ` (${job.length})` : ""}` });
   }
 }

@@ -44,11 +44,14 @@ export function assertCitation(documentText: string, citation: Citation): void {
   }
 }
 
+/** True when `c` shares text with one of `kept` (same document, overlapping offsets). */
+export function overlapsAny(kept: readonly Citation[], c: Citation): boolean {
+  return kept.some((k) => k.docId === c.docId && c.start < k.end && k.start < c.end);
+}
+
 /** Drop citations that overlap an earlier (better) one. */
 export function dedupeCitations<T extends Citation>(citations: T[]): T[] {
   const kept: T[] = [];
-  for (const c of citations) {
-    if (!kept.some((k) => k.docId === c.docId && c.start < k.end && k.start < c.end)) kept.push(c);
-  }
+  for (const c of citations) if (!overlapsAny(kept, c)) kept.push(c);
   return kept;
 }

@@ -14,14 +14,19 @@ import type { Citation, ShortAnswer } from "../contract";
 import { type StoredText, storedSpan } from "../corpus/normalize";
 import type { CorpusDocument } from "../corpus/types";
 import type { AnswerType } from "../text/entities";
+import { MONTHS, WEEKDAYS } from "../text/lexicon";
 import { foldText, termOf, words } from "../text/tokens";
 import { answerTypeOf, type QuestionReading } from "./reading";
 
 export type { ShortAnswer } from "../contract";
 export type ShortType = AnswerType;
 
-const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
-const WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+/** The lexicon's full month names and weekdays as written in prose (the first twelve MONTHS are the full names). */
+const MONTH_NAMES = MONTHS.slice(0, 12).map(capitalised);
+const WEEKDAY_NAMES = WEEKDAYS.map(capitalised);
+const MONTH = `(?:${MONTH_NAMES.join("|")}|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)`;
+const WEEKDAY = `(?:${WEEKDAY_NAMES.join("|")})`;
 const NUMBER_WORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a dozen|dozens|hundreds|thousands|several|half an?)";
 const AMOUNT = `(?:\\d[\\d,]*(?:\\.\\d+)?|${NUMBER_WORD})(?:\\s(?:million|billion|trillion|thousand|hundred))?`;
 const QUALIFIER = "(?:(?:at least|about|nearly|almost|roughly|around|more than|less than|fewer than|over|under|up to|some|just over|just under)\\s)?";
@@ -41,7 +46,7 @@ const PATTERNS: Record<ShortType, RegExp> = {
 };
 
 /** Capitalised words that open sentences or name times, not people or places. */
-const NOT_A_NAME = /^(?:The|A|An|It|Its|This|That|These|Those|They|He|She|His|Her|Their|We|I|In|On|At|As|And|But|For|If|When|After|Before|While|By|With|From|Since|During|However|According|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
+const NOT_A_NAME = new RegExp(`^(?:The|A|An|It|Its|This|That|These|Those|They|He|She|His|Her|Their|We|I|In|On|At|As|And|But|For|If|When|After|Before|While|By|With|From|Since|During|However|According|${[...WEEKDAY_NAMES, ...MONTH_NAMES].join("|")})$`, "u");
 
 interface Candidate { start: number; end: number }
 

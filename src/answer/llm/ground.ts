@@ -4,6 +4,7 @@
  */
 import type { Logger } from "../../log";
 import type { Citation } from "../../contract";
+import { overlapsAny } from "../citations";
 import { locateQuote } from "../locate";
 import type { DocumentLookup, Passage } from "./types";
 
@@ -70,8 +71,7 @@ export async function verifyQuotes(quotes: string[], passages: Passage[], docs: 
       logger.debug({ quoteIndex: index, quote }, "dropped model quote");
       continue;
     }
-    const overlaps = kept.some((c) => c.docId === citation.docId && c.start < citation.end && citation.start < c.end);
-    if (!overlaps) kept.push(citation);
+    if (!overlapsAny(kept, citation)) kept.push(citation);
   }
   return kept;
 }

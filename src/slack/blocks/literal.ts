@@ -26,6 +26,8 @@ export interface Piece {
 
 /** A piece that is one element whatever its length: never cut, kept even with empty text. */
 const atomic = (p: Piece): boolean => p.url !== undefined || p.emoji !== undefined || p.user !== undefined;
+/** A piece that shows something (empty text alone shows nothing). */
+const shown = (p: Piece): boolean => p.text !== "" || atomic(p);
 
 /** Text per block, as for sections: long texts become several blocks, which pagination can spread over messages. */
 const MAX_TEXT = LIMITS.sectionText;
@@ -52,7 +54,7 @@ function inline(piece: Piece): Inline {
 function runs(pieces: Piece[], max: number): Piece[][] {
   const out: Piece[][] = [[]];
   let used = 0;
-  for (const piece of pieces.filter((p) => p.text !== "" || atomic(p))) {
+  for (const piece of pieces.filter(shown)) {
     if (atomic(piece)) {
       out[out.length - 1]!.push(piece);
       used += piece.text.length;
@@ -86,7 +88,7 @@ export function literalQuote(quote: string, attribution: Piece[]): RichTextBlock
     type: "rich_text",
     elements: [
       { type: "rich_text_quote", elements: run.map(inline) },
-      ...(i === parts.length - 1 ? [{ type: "rich_text_section" as const, elements: attribution.filter((p) => p.text !== "" || atomic(p)).map(inline) }] : []),
+      ...(i === parts.length - 1 ? [{ type: "rich_text_section" as const, elements: attribution.filter(shown).map(inline) }] : []),
     ],
   }));
 }

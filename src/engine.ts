@@ -19,7 +19,7 @@ import { type AnswerPolicy, DEFAULT_ANSWER_POLICY } from "./answer/policy";
 import { QuoteFinder } from "./answer/quotes";
 import type { QuestionReading } from "./answer/reading";
 import { DEFAULT_RETRIEVAL_PARAMS, Retriever, type RetrievalParams } from "./answer/retrieve";
-import { citedShortAnswer, shortQuestionOf } from "./answer/short";
+import { citedShortAnswer } from "./answer/short";
 import { Summarizer } from "./answer/summarize";
 import type { ChatClient, DocumentLookup } from "./answer/llm/types";
 import type * as LlmMode from "./answer/llm";
@@ -171,7 +171,7 @@ export class ArticleEngine implements Engine {
 
   /** LLM mode's short answer: the same picker as the extractive path, over the model's first verified quote. */
   private shortAnswerIn(reading: QuestionReading): (citation: Citation) => ShortAnswer | null {
-    const asked = shortQuestionOf(reading);
+    const asked = this.answerer.shortQuestion(reading);
     return (citation) => {
       const doc = this.index.documents.get(citation.docId);
       return doc ? citedShortAnswer(doc, citation, asked) : null;

@@ -12,7 +12,7 @@ import { weighEvidence } from "./evidence";
 import { extractiveAnswer } from "./extractive";
 import type { AnswerPolicy } from "./policy";
 import { type QuestionReading, readQuestion } from "./reading";
-import { shortQuestionOf } from "./short";
+import { type ShortQuestion, shortQuestionOf } from "./short";
 import type { Retriever, ScoredSentence, SearchIndex } from "./retrieve";
 import { allVerdicts, firstRefusal, RULES, type Refusal, type Rule, type RuleContext, type Verdict } from "./rules";
 
@@ -93,6 +93,11 @@ export class QuestionAnswerer {
 
   /** The extractive answer to a judged question: the refusal, or the best sentences with their citations. */
   answer(judgement: Judgement, startedAt: number): AskResult {
-    return extractiveAnswer({ question: judgement.reading.input, asked: shortQuestionOf(judgement.reading), ...judgement }, this.deps.corpus, this.deps.policy, startedAt);
+    return extractiveAnswer({ question: judgement.reading.input, asked: this.shortQuestion(judgement.reading), ...judgement }, this.deps.corpus, this.deps.policy, startedAt);
+  }
+
+  /** What a short answer is picked for (`short.ts`), with WordNet to tell places from people. */
+  shortQuestion(reading: QuestionReading): ShortQuestion {
+    return shortQuestionOf(reading, (name) => this.deps.wordNet.isKindOf(name, "location", 8));
   }
 }

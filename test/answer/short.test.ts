@@ -49,6 +49,14 @@ describe("short answers", () => {
     expect(alone("When did the strike start?", "The strike started on Monday, not on Tuesday.")?.text).toBe("Monday");
   });
 
+  test("a name the dictionary files as a place does not answer 'who'", () => {
+    const text = "Following her visit to El Salvador, Noem will meet with President Gustavo Petro.";
+    const who = (isPlace?: (name: string) => boolean) =>
+      shortAnswer({ type: "person", question: "Who will Noem meet?", docId: "d", documentText: text, start: 0, end: text.length, ...(isPlace ? { isPlace } : {}) })?.text;
+    expect(who()).toBe("El Salvador");
+    expect(who((name) => name === "El Salvador")).toBe("President Gustavo Petro");
+  });
+
   test("the digits of a time are not a count, and a year is not one either", () => {
     const short = shortIn("number", "How many drivers walked off the job at 12:01?", sentences[0]!);
     expect(short?.text).toBe("About 4,300");

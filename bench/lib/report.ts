@@ -262,15 +262,15 @@ function coldSection(r: ColdStartResult): string {
 function slackSection(r: SlackResult): string {
   const rows = r.rows.map((x) => [x.what, x.n, fmt(x.ack.p50), fmt(x.ack.p95), fmt(x.ack.p99), fmt(x.answer.p50), fmt(x.answer.p95), fmt(x.answer.p99), metCell(check(x.ack.p99, TARGETS.ackP99Ms))]);
   const label = { now: "now (one worker)", inThread: "today, EMBED_WORKERS=0", before: `before (${r.beforeCommit ?? "old commit"})` } as const;
-  const bursts = r.bursts.map((b) => [label[b.design], b.size, b.rounds, b.n, fmt(b.ack.p50), fmt(b.ack.p99), fmt(b.ack.max), `${b.acksOver1s} / ${b.acksOver3s}`, fmt(b.answer.p50), fmt(b.answer.p99), b.busy, b.failures]);
+  const bursts = r.bursts.map((b) => [label[b.design], b.connections === "open" ? "open before" : "new each", b.size, b.rounds, b.n, fmt(b.ack.p50), fmt(b.ack.p99), fmt(b.ack.max), `${b.acksOver1s} / ${b.acksOver3s}`, fmt(b.answer.p50), fmt(b.answer.p99), b.busy, b.failures]);
   return [
     `The real \`node bin/article-bot.js serve\` (HTTP receiver, memory stores, offline engine) in its own process; requests signed with HMAC-SHA256 over \`v0:timestamp:body\`, each on a new loopback connection; a fake Web API (node:http on 127.0.0.1) notes when the answer arrives. Failures: ${r.failures}. Web API calls received: ${Object.entries(r.webApiCalls).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
     "",
     table(["request", "n", "ack p50 ms", "ack p95", "ack p99", "answer p50 ms", "answer p95", "answer p99", `ack p99 ≤ ${TARGETS.ackP99Ms} ms`], rows),
     "",
-    "Bursts: N signed mentions sent at once (bodies signed beforehand), the next burst once every answer of the last has arrived.",
+    "Bursts: N signed mentions sent at once (bodies signed beforehand) by a process of its own (`bench/lib/burstSender.ts`), the next burst once every answer of the last has arrived. Each burst is sent twice: on a new connection per request (TCP set-up inside the ack time, as in the rows above), and on connections opened (and accepted by serve) before the burst, all requests then written at once.",
     "",
-    table(["design", "simultaneous", "rounds", "acks", "ack p50 ms", "ack p99", "ack max", "acks ≥ 1 s / ≥ 3 s", "answer p50 ms", "answer p99", "busy", "failed"], bursts),
+    table(["design", "connections", "simultaneous", "rounds", "acks", "ack p50 ms", "ack p99", "ack max", "acks ≥ 1 s / ≥ 3 s", "answer p50 ms", "answer p99", "busy", "failed"], bursts),
     "",
     `RSS of the serve process after the bursts: ${r.memory.map((m) => `${m.design} ${m.rssMB} MB (peak ${m.peakMB})`).join(", ")}.`,
   ].join("\n");

@@ -11,14 +11,16 @@
  * (embeddings on the event loop's thread again, the yield kept); and the design before issue 14 itself
  * (the commit named in lib/before.ts, compiled in this run; it also lacks Slack features added since,
  * which cost the newer servers some event-loop time). Bodies and signatures are made before a burst
- * starts, so the client's own work does not delay the sends.
+ * starts, and a burst is sent by a process of its own (lib/burstSender.ts), so neither the client's
+ * own work nor the fake Web API's can delay the sends.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, fork, spawn } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import { REPO_ROOT, killChild } from "../lib/child";
+import { type BurstMessage, type BurstReply, type SendResult, type SignedRequest } from "../lib/burstSender";
 import { FakeSlack } from "../lib/fakeSlack";
 import { progress } from "../lib/log";
 import { ARTICLE_CORPUS, evalQuestions } from "../lib/setup";
@@ -47,8 +49,12 @@ export interface SlackRow {
 
 export type Design = "now" | "inThread" | "before";
 
+/** How a burst's requests reach serve (see lib/burstSender.ts). Results from before this field were "fresh". */
+export type Connections = "fresh" | "open";
+
 export interface BurstRow {
   design: Design;
+  connections?: Connections;
   workers: number;
   size: number;
   rounds: number;
@@ -84,10 +90,7 @@ function sign(timestamp: number, body: string): string {
   return `v0=${createHmac("sha256", SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
-interface Signed {
-  body: string;
-  headers: Record<string, string | number>;
-}
+type Signed = SignedRequest;
 
 function signed(body: string, contentType: string): Signed {
   const timestamp = Math.floor(Date.now() / 1000);
@@ -265,14 +268,63 @@ async function stopServe(child: ChildProcess): Promise<void> {
 
 const d = (xs: number[]) => roundDistribution(distribution(xs));
 
-async function burst(fake: FakeSlack, port: number, size: number, questions: string[], timeoutMs: number) {
-  const prepared = Array.from({ length: size }, (_, i) => mentionRequest(questions[(sequence + i) % questions.length] ?? ""));
-  return Promise.allSettled(prepared.map((m) => sendMention(fake, port, m, timeoutMs)));
+/** The burst sender (lib/burstSender.ts) in its own process, so that the fake Web API's work here cannot delay a send. */
+class BurstSender {
+  private child: ChildProcess | undefined;
+  private next = 1;
+  private pending = new Map<number, (reply: BurstReply) => void>();
+
+  async start(): Promise<void> {
+    const child = fork(path.join(__dirname, "../lib/burstSender.ts"), [], { execArgv: process.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("message", () => resolve());
+    });
+    child.on("message", (reply: BurstReply) => {
+      this.pending.get(reply.id)?.(reply);
+      this.pending.delete(reply.id);
+    });
+  }
+
+  send(port: number, requests: SignedRequest[], connections: Connections): Promise<SendResult[]> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.pending.set(id, (reply) => resolve(reply.results));
+      this.child?.send({ id, port, requests, connections } satisfies BurstMessage);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child) await killChild(this.child);
+  }
 }
+
+async function burst(fake: FakeSlack, sender: BurstSender, port: number, size: number, connections: Connections, questions: string[], timeoutMs: number): Promise<Array<PromiseSettledResult<Outcome>>> {
+  const prepared = Array.from({ length: size }, (_, i) => mentionRequest(questions[(sequence + i) % questions.length] ?? ""));
+  const answered = prepared.map((m) => fake.waitFor((a) => (a.method === "chat.postMessage" || a.method === "chat.postEphemeral") && a.args.thread_ts === m.ts, timeoutMs));
+  const sent = await sender.send(port, prepared.map((m) => m.req), connections);
+  return Promise.allSettled(
+    sent.map(async (s, i): Promise<Outcome> => {
+      if (!s.ok) throw new Error(s.error);
+      if (s.status !== 200) throw new Error(`mention answered HTTP ${s.status}`);
+      const arrival = await answered[i];
+      if (arrival === undefined) throw new Error("no answer awaited");
+      // The sender's clock, moved onto this process's performance.now() timeline.
+      const sentAt = s.sentAtEpoch - performance.timeOrigin;
+      return { ackMs: s.ackMs, answerMs: arrival.at - sentAt, busy: arrival.method === "chat.postEphemeral" };
+    }),
+  );
+}
+
+/** Every burst is sent both ways: new connections in the burst, and connections opened before it. */
+const CONNECTIONS: Connections[] = ["fresh", "open"];
 
 export async function runSlack(input: SlackInput): Promise<SlackResult> {
   const fake = new FakeSlack();
   await fake.start();
+  const sender = new BurstSender();
+  await sender.start();
   const questions = evalQuestions();
   const rows: SlackRow[] = [];
   const bursts: BurstRow[] = [];
@@ -313,13 +365,13 @@ export async function runSlack(input: SlackInput): Promise<SlackResult> {
           await measure("app_mention → chat.postMessage (one at a time)", input.mentions, (q) => sendMention(fake, port, mentionRequest(q), input.answerTimeoutMs));
           await measure("/article ask → response_url (one at a time)", input.commands, (q) => command(fake, port, q, input.answerTimeoutMs));
         }
-        for (const { size, rounds } of input.bursts) {
+        for (const { size, rounds } of input.bursts) for (const connections of CONNECTIONS) {
           const acks: number[] = [];
           const answers: number[] = [];
           let busy = 0;
           let failed = 0;
           for (let r = 0; r < rounds; r++) {
-            for (const res of await burst(fake, port, size, questions, input.answerTimeoutMs)) {
+            for (const res of await burst(fake, sender, port, size, connections, questions, input.answerTimeoutMs)) {
               if (res.status === "rejected") failed++;
               else {
                 acks.push(res.value.ackMs);
@@ -330,9 +382,9 @@ export async function runSlack(input: SlackInput): Promise<SlackResult> {
             await sleep(200);
           }
           failures += failed;
-          const row: BurstRow = { design, workers, size, rounds, n: acks.length, ack: d(acks), answer: d(answers), acksOver1s: acks.filter((a) => a >= 1000).length, acksOver3s: acks.filter((a) => a >= 3000).length, busy, failures: failed };
+          const row: BurstRow = { design, connections, workers, size, rounds, n: acks.length, ack: d(acks), answer: d(answers), acksOver1s: acks.filter((a) => a >= 1000).length, acksOver3s: acks.filter((a) => a >= 3000).length, busy, failures: failed };
           bursts.push(row);
-          progress(`slack: ${design} burst ${size} × ${rounds}: ack p50 ${row.ack.p50} p99 ${row.ack.p99} max ${row.ack.max} ms, answer p50 ${row.answer.p50} ms`);
+          progress(`slack: ${design} burst ${size} × ${rounds} (${connections} connections): ack p50 ${row.ack.p50} p99 ${row.ack.p99} max ${row.ack.max} ms, answer p50 ${row.answer.p50} ms`);
         }
         if (child.pid !== undefined) memory.push({ design, rssMB: procStatusMB(child.pid, "VmRSS"), peakMB: procStatusMB(child.pid, "VmHWM") });
       } finally {
@@ -340,6 +392,7 @@ export async function runSlack(input: SlackInput): Promise<SlackResult> {
       }
     }
   } finally {
+    await sender.stop();
     await fake.stop();
   }
   return { ...(input.before ? { beforeCommit: input.before.commit } : {}), rows, bursts, memory, failures, webApiCalls: Object.fromEntries(fake.counts) };

@@ -61,6 +61,8 @@ interface OpenOptions {
   defaultWorkers: number;
   warmUp?: boolean;
   vectorCache?: boolean;
+  /** A CLI run (ask, summary, quotes): its first embedding is a question someone waits for anyway (`PoolOptions.warmUpEmbedding`). */
+  oneShot?: boolean;
 }
 
 async function openEngine(globals: GlobalOptions, opts: OpenOptions): Promise<{ engine: ArticleEngine; config: Config }> {
@@ -72,7 +74,8 @@ async function openEngine(globals: GlobalOptions, opts: OpenOptions): Promise<{ 
   let embedPool: EmbedWorkerPool | undefined;
   if (config.embeddings.provider === "local" && workers > 0 && opts.warmUp !== false) {
     const { EmbedWorkerPool } = await import("../index/workerPool");
-    embedPool = new EmbedWorkerPool({ size: workers, maxPending: config.embeddings.queueMax });
+    // One question per run: its embedding is the model's first, so no separate warm-up embedding.
+    embedPool = new EmbedWorkerPool({ size: workers, maxPending: config.embeddings.queueMax, warmUpEmbedding: !opts.oneShot });
     embedPool.start();
   }
   const [{ createEngine }, { createLogger }, onProgress] = await Promise.all([import("../engine"), import("../log"), progressReporter(opts.showProgress ?? process.stderr.isTTY === true)]);
@@ -105,7 +108,7 @@ function parsePositiveInt(value: string): number {
 
 async function askCommand(question: string | undefined, options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
   if (question !== undefined && question.trim() === "") throw new UsageError("the question is empty");
-  const { engine } = await openEngine(globals, { defaultWorkers: QUESTION_WORKERS });
+  const { engine } = await openEngine(globals, { defaultWorkers: QUESTION_WORKERS, oneShot: true });
   const ctx = formatContext(engine);
   const answerOne = async (q: string) => {
     const result = await engine.ask(q);
@@ -136,14 +139,14 @@ async function askCommand(question: string | undefined, options: { json?: boolea
 }
 
 async function summaryCommand(topic: string | undefined, options: { length: SummaryLength; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { engine } = await openEngine(globals, { defaultWorkers: QUESTION_WORKERS });
+  const { engine } = await openEngine(globals, { defaultWorkers: QUESTION_WORKERS, oneShot: true });
   const result = await engine.summarize({ topic, length: options.length });
   writeLine(options.json ? JSON.stringify({ topic: result.topic, length: result.length, bullets: result.bullets, documents: result.documents.map((d) => ({ id: d.id, title: d.title })), found: result.found, mode: result.mode, ms: result.ms, ...(result.model ? { model: result.model } : {}), ...(result.notice ? { notice: result.notice } : {}) }) : formatSummary(result, formatContext(engine)));
 }
 
 async function quotesCommand(query: string, options: { limit?: number; speaker?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
   if (query.trim() === "") throw new UsageError("the query is empty");
-  const { engine } = await openEngine(globals, { defaultWorkers: QUESTION_WORKERS });
+  const { engine } = await openEngine(globals, { defaultWorkers: QUESTION_WORKERS, oneShot: true });
   const result = await engine.findQuotes(query, { limit: options.limit, speaker: options.speaker });
   writeLine(options.json ? JSON.stringify(result) : formatQuotes(result, formatContext(engine)));
 }

@@ -1,12 +1,13 @@
 /**
  * An embedding worker thread (started by `EmbedWorkerPool`): loads the local model once, embeds one
- * warm-up text (the first embedding carries ~150 ms of JIT warm-up that no question should pay), then
+ * warm-up text unless told not to (the first embedding carries ~150 ms of JIT warm-up that no question
+ * in serve should pay; see `PoolOptions.warmUpEmbedding`), then
  * embeds each job it is sent and answers with one flat Float32Array, transferred rather than copied.
  * TensorFlow.js runs here, so its synchronous WASM work never blocks the main thread's event loop.
  */
-import { type MessagePort, parentPort } from "node:worker_threads";
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { embedTexts, loadLocalModel } from "./localModel";
-import type { WorkerReply, WorkerRequest } from "./workerProtocol";
+import type { WorkerReply, WorkerRequest, WorkerStartData } from "./workerProtocol";
 
 if (!parentPort) throw new Error("embedWorker.ts runs only as a worker thread");
 const port: MessagePort = parentPort;
@@ -16,7 +17,7 @@ const send = (reply: WorkerReply, transfer?: ArrayBuffer[]): void => port.postMe
 async function main(): Promise<void> {
   const started = performance.now();
   const model = await loadLocalModel();
-  await embedTexts(model, ["warm up"]);
+  if ((workerData as WorkerStartData | undefined)?.warmUpEmbedding !== false) await embedTexts(model, ["warm up"]);
   let crashNextJob = false;
   // Jobs arrive one at a time (the pool waits for each answer), so they never interleave here.
   port.on("message", (request: WorkerRequest) => {

@@ -18,7 +18,7 @@
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { EngineBusyError } from "../contract";
 import { workerEntry } from "./workerEntry";
-import type { WorkerReply, WorkerRequest } from "./workerProtocol";
+import type { WorkerReply, WorkerRequest, WorkerStartData } from "./workerProtocol";
 
 export interface PoolOptions {
   /** Worker threads (each loads the model: ~40 MB and ~300 ms). */
@@ -27,6 +27,12 @@ export interface PoolOptions {
   maxPending?: number;
   /** A job running longer than this is taken as a hung worker: rejected, and the worker replaced. */
   jobTimeoutMs?: number;
+  /**
+   * Embed one throw-away text before a worker says ready (default: yes). The first embedding carries
+   * ~100 ms of JIT and WASM warm-up; serve moves it off its first question. A CLI run that asks one
+   * question skips it: there the question is the first embedding anyway, and a warm-up only adds one.
+   */
+  warmUpEmbedding?: boolean;
   /** The worker's code; `workerEntry()` unless a test brings a worker that fails on purpose. */
   entry?: { script: string; options: WorkerOptions };
 }
@@ -69,6 +75,7 @@ export class EmbedWorkerPool {
   readonly maxPending: number;
   private readonly jobTimeoutMs: number;
   private readonly entry: { script: string; options: WorkerOptions } | undefined;
+  private readonly warmUpEmbedding: boolean;
   private readonly slots: Slot[];
   private readonly queries: Job[] = [];
   private readonly batches: Job[] = [];
@@ -85,6 +92,7 @@ export class EmbedWorkerPool {
     this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
     this.jobTimeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
     this.entry = options.entry;
+    this.warmUpEmbedding = options.warmUpEmbedding ?? true;
     this.slots = Array.from({ length: this.size }, () => ({ worker: undefined, ready: false, job: undefined, startFailures: 0, lastProblem: undefined, readyWaiters: [] }));
   }
 
@@ -177,7 +185,7 @@ export class EmbedWorkerPool {
 
   private spawn(slot: Slot): void {
     const { script, options } = this.entry ?? workerEntry();
-    const worker = new Worker(script, options);
+    const worker = new Worker(script, { ...options, workerData: { warmUpEmbedding: this.warmUpEmbedding } satisfies WorkerStartData });
     this.started++;
     slot.worker = worker;
     slot.ready = false;

@@ -13,3 +13,9 @@ export type WorkerReply =
   | { type: "done"; id: number; dims: number; count: number; buffer: ArrayBuffer }
   | { type: "failed"; id: number; message: string }
   | { type: "stats"; id: number; tensors: number };
+
+/** What a worker is started with (`workerData`). */
+export interface WorkerStartData {
+  /** Embed a throw-away text before saying ready (see `PoolOptions.warmUpEmbedding`). */
+  warmUpEmbedding: boolean;
+}

@@ -38,6 +38,17 @@ test("the pool returns exactly the vectors the main thread computes, for batches
   expect(fromPool[0]).not.toEqual(fromPool[1]);
 });
 
+test("a worker started without the warm-up embedding (a CLI question) gives the same vectors, the question first", async () => {
+  const cold = new EmbedWorkerPool({ size: 1, warmUpEmbedding: false });
+  try {
+    const first = await new WorkerPoolEmbeddings(cold).embedQuery(TEXTS[3] ?? "");
+    expect(first).toEqual(await pooled.embedQuery(TEXTS[3] ?? ""));
+    expect(cold.started).toBe(1);
+  } finally {
+    await cold.close();
+  }
+});
+
 test("a full queue refuses at once with the engine's busy error, and later requests are served", async () => {
   const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => pooled.embedQuery(`question ${i}`)));
   const refused = results.filter((r) => r.status === "rejected");

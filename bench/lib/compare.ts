@@ -54,8 +54,10 @@ export function checkIssue14(s: Issue14Sections): TargetCheck[] {
     push("slack", `ack p99 ≤ ${TARGETS_14.ackP99At50Ms} ms, 50 simultaneous mentions (${how})`, b50 ? `${b50.ack.p99} ms (n=${b50.n})` : "–", within(b50?.ack.p99, TARGETS_14.ackP99At50Ms));
     push("slack", `every ack < ${TARGETS_14.ackMaxAt150Ms} ms, 150 simultaneous mentions (${how})`, b150 ? `max ${b150.ack.max} ms (n=${b150.n}, busy ${b150.busy})` : "–", b150 ? b150.ack.max < TARGETS_14.ackMaxAt150Ms && b150.failures === 0 : null);
   }
-  const mem = s.slack?.memory.find((m) => m.design === "now");
-  push("slack", `serve RSS ≤ ${TARGETS_14.serveRssMB} MB (after the bursts)`, mem ? `${mem.rssMB} MB (peak ${mem.peakMB})` : "–", within(mem ? Math.max(mem.rssMB, mem.peakMB) : undefined, TARGETS_14.serveRssMB));
+  for (const m of s.slack?.memory.filter((x) => x.design === "now") ?? []) {
+    const how = m.connections !== undefined ? `, ${CONNECTION_LABEL[m.connections]}` : "";
+    push("slack", `serve RSS ≤ ${TARGETS_14.serveRssMB} MB (after the bursts${how})`, `${m.rssMB} MB (peak ${m.peakMB})`, within(Math.max(m.rssMB, m.peakMB), TARGETS_14.serveRssMB));
+  }
 
   const c = s.ingest?.compare;
   const speedup = c ? c.allWorkers.textsPerSec / c.before.textsPerSec : undefined;
@@ -96,9 +98,12 @@ export function renderIssue14(s: Issue14Sections): string {
     const answers = (x: BurstRow) => `${x.answer.p50} / ${x.answer.p99}${x.busy > 0 ? ` (${x.busy} busy)` : ""}`;
     rows.push([`answer p50 / p99 ms, ${size} simultaneous${how}`, pair(before, answers), pair(inThread, answers), pair(now, answers), ratio(before?.answer.p50, now?.answer.p50)]);
   }
-  const mem = (d: "now" | "inThread" | "before") => s.slack?.memory.find((m) => m.design === d);
   const memText = (m: { rssMB: number; peakMB: number } | undefined) => (m ? `${m.rssMB} (${m.peakMB})` : "–");
-  if (s.slack?.memory.length) rows.push(["serve RSS MB after the bursts (peak)", memText(mem("before")), memText(mem("inThread")), memText(mem("now")), ratio(mem("before")?.rssMB, mem("now")?.rssMB)]);
+  for (const connections of [...new Set(s.slack?.memory.map((m) => m.connections) ?? [])]) {
+    const mem = (d: "now" | "inThread" | "before") => s.slack?.memory.find((m) => m.design === d && m.connections === connections);
+    const how = connections !== undefined ? `, ${CONNECTION_LABEL[connections]}` : "";
+    rows.push([`serve RSS MB after the bursts (peak)${how}`, memText(mem("before")), memText(mem("inThread")), memText(mem("now")), ratio(mem("before")?.rssMB, mem("now")?.rssMB)]);
+  }
   const c = s.ingest?.compare;
   if (c) {
     rows.push([`ingest texts/s, ${c.corpus} (${c.texts} texts), 1 worker`, c.before.textsPerSec, "", c.oneWorker.textsPerSec, ratio(c.oneWorker.textsPerSec, c.before.textsPerSec)]);

@@ -272,7 +272,7 @@ function slackSection(r: SlackResult): string {
     "",
     table(["design", "connections", "simultaneous", "rounds", "acks", "ack p50 ms", "ack p99", "ack max", "acks ≥ 1 s / ≥ 3 s", "answer p50 ms", "answer p99", "busy", "failed"], bursts),
     "",
-    `RSS of the serve process after the bursts: ${r.memory.map((m) => `${m.design} ${m.rssMB} MB (peak ${m.peakMB})`).join(", ")}.`,
+    `RSS of the serve process after the bursts: ${r.memory.map((m) => `${m.design}${m.connections !== undefined ? ` (${m.connections === "open" ? "connections open before" : "new connections"})` : ""} ${m.rssMB} MB (peak ${m.peakMB})`).join(", ")}.`,
   ].join("\n");
 }
 

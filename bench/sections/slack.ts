@@ -70,6 +70,8 @@ export interface BurstRow {
 
 export interface ServeMemory {
   design: Design;
+  /** Each way of connecting has a serve process of its own (absent in results from before that). */
+  connections?: Connections;
   rssMB: number;
   peakMB: number;
 }
@@ -317,7 +319,11 @@ async function burst(fake: FakeSlack, sender: BurstSender, port: number, size: n
   );
 }
 
-/** Every burst is sent both ways: new connections in the burst, and connections opened before it. */
+/**
+ * Every burst is sent both ways: new connections in the burst, and connections opened before it; each
+ * way against a serve process of its own, so that neither inherits the other's heap, and the RSS after
+ * one way's bursts is comparable with results from before there were two.
+ */
 const CONNECTIONS: Connections[] = ["fresh", "open"];
 
 export async function runSlack(input: SlackInput): Promise<SlackResult> {
@@ -336,17 +342,17 @@ export async function runSlack(input: SlackInput): Promise<SlackResult> {
       { design: "inThread", workers: 0, root: REPO_ROOT },
       ...(input.before ? [{ design: "before" as const, workers: 0, root: input.before.dir }] : []),
     ];
-    for (const { design, workers, root } of designs) {
+    for (const { design, workers, root } of designs) for (const connections of CONNECTIONS) {
       // The old build gets its own index folder (same format, but never share one between two builds).
       const { child, port } = await startServe(design === "before" ? { ...input, indexDir: `${input.indexDir}-before` } : input, fake, workers, root);
       try {
         await waitHealthy(port, 120_000);
-        progress(`slack: serve (${design}, EMBED_WORKERS=${workers}) ready on 127.0.0.1:${port}`);
+        progress(`slack: serve (${design}, EMBED_WORKERS=${workers}, ${connections} connections) ready on 127.0.0.1:${port}`);
         for (let i = 0; i < input.warmup; i++) {
           await sendMention(fake, port, mentionRequest(questions[i % questions.length] ?? ""), input.answerTimeoutMs);
           await command(fake, port, questions[i % questions.length] ?? "", input.answerTimeoutMs);
         }
-        if (design === "now") {
+        if (design === "now" && connections === "fresh") {
           const measure = async (what: string, n: number, fn: (q: string) => Promise<Outcome>) => {
             const acks: number[] = [];
             const answers: number[] = [];
@@ -365,7 +371,7 @@ export async function runSlack(input: SlackInput): Promise<SlackResult> {
           await measure("app_mention → chat.postMessage (one at a time)", input.mentions, (q) => sendMention(fake, port, mentionRequest(q), input.answerTimeoutMs));
           await measure("/article ask → response_url (one at a time)", input.commands, (q) => command(fake, port, q, input.answerTimeoutMs));
         }
-        for (const { size, rounds } of input.bursts) for (const connections of CONNECTIONS) {
+        for (const { size, rounds } of input.bursts) {
           const acks: number[] = [];
           const answers: number[] = [];
           let busy = 0;
@@ -386,7 +392,7 @@ export async function runSlack(input: SlackInput): Promise<SlackResult> {
           bursts.push(row);
           progress(`slack: ${design} burst ${size} × ${rounds} (${connections} connections): ack p50 ${row.ack.p50} p99 ${row.ack.p99} max ${row.ack.max} ms, answer p50 ${row.answer.p50} ms`);
         }
-        if (child.pid !== undefined) memory.push({ design, rssMB: procStatusMB(child.pid, "VmRSS"), peakMB: procStatusMB(child.pid, "VmHWM") });
+        if (child.pid !== undefined) memory.push({ design, connections, rssMB: procStatusMB(child.pid, "VmRSS"), peakMB: procStatusMB(child.pid, "VmHWM") });
       } finally {
         await stopServe(child);
       }

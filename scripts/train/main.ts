@@ -1,10 +1,12 @@
 /**
- * `npm run train [-- --squad FILE] [-- --news DIR] [-- --out FILE] [-- --cache DIR]`: build the answer
- * judge from public and project-written data and write its weights (`data/judge/model.json`).
+ * `npm run train [-- --squad FILE] [-- --news DIR] [-- --out FILE] [-- --cache DIR] [-- --squad-extra FILE
+ * [-- --squad-extra-max N]]`: build the answer judge from public and project-written data and write its weights
+ * (`data/judge/model.json`).
  *
  * Data: SQuAD 2.0 train articles (`SQUAD_TRAIN`; the held-out ones are never read here), the project's
- * blind-written news training sets (`data/train-news/NAME/{corpus,ask.jsonl}`), and synthetic negatives
- * made from their answerable questions. Thresholds are calibrated on leave-one-article-out predictions.
+ * blind-written news training sets (`data/train-news/NAME/{corpus,ask.jsonl}`), the articles of a merged file of
+ * further SQuAD 2.0 train copies when given (`--squad-extra`, built by `scripts/train/squadExtra.ts`), and
+ * synthetic negatives made from their answerable questions. Thresholds are calibrated on leave-one-article-out predictions.
  * Deterministic: the same data gives the same file.
  */
 import { createHash } from "node:crypto";
@@ -16,6 +18,7 @@ import { MODEL_FILE, type JudgeModel } from "../../src/answer/judge/model";
 import { collectArticle, type QuestionRows, type TrainArticle, type TrainCase } from "./collect";
 import { calibrate, DEFAULT_FIT, fitJudge, judgeQuestion, type Judged, outcomesAt } from "./fit";
 import { SQUAD_FILE, SQUAD_TRAIN, writeSquadArticles } from "./squad";
+import { extraTitles } from "./squadExtra";
 import { articleNames, makeUnanswerable, seededRandom } from "./synthetic";
 
 const REPO = path.resolve(__dirname, "../..");
@@ -60,13 +63,18 @@ export function newsArticles(dir = NEWS_DIR): Array<{ name: string; corpusDir: s
     });
 }
 
-/** The training articles and their questions (synthetic ones included), in a fixed order. */
-export function trainArticles(squadFile: string, newsDir: string, work: string): TrainArticle[] {
+/** Further SQuAD 2.0 train articles: a merged file and the titles of it to train on. */
+export interface SquadExtra { file: string; titles: string[] }
+
+/** The training articles and their questions (synthetic ones included), in a fixed order (extra SQuAD articles last, so the others' synthetic questions stay the same). */
+export function trainArticles(squadFile: string, newsDir: string, work: string, extra?: SquadExtra): TrainArticle[] {
   const random = seededRandom(SEED);
   const squad = writeSquadArticles(SQUAD_TRAIN, path.join(work, "squad"), squadFile);
+  const more = extra ? writeSquadArticles(extra.titles, path.join(work, "squad-extra"), extra.file) : [];
   return [
     ...squad.map((a) => ({ name: `squad/${a.name}`, corpusDir: a.corpusDir, source: "squad" as const, cases: withSynthetic(a, random) })),
     ...newsArticles(newsDir).map((a) => ({ name: `news/${a.name}`, corpusDir: a.corpusDir, source: "news" as const, cases: withSynthetic(a, random) })),
+    ...more.map((a) => ({ name: `squad/${a.name}`, corpusDir: a.corpusDir, source: "squad" as const, cases: withSynthetic(a, random) })),
   ];
 }
 
@@ -87,10 +95,10 @@ async function collectCached(article: TrainArticle, indexDir: string, cacheDir: 
   return rows;
 }
 
-async function collectAll(squadFile: string, newsDir: string, cacheDir: string | undefined): Promise<QuestionRows[]> {
+async function collectAll(squadFile: string, newsDir: string, cacheDir: string | undefined, extra?: SquadExtra): Promise<QuestionRows[]> {
   const work = path.join(os.tmpdir(), "article-bot-judge-train");
   const all: QuestionRows[] = [];
-  for (const a of trainArticles(squadFile, newsDir, work)) {
+  for (const a of trainArticles(squadFile, newsDir, work, extra)) {
     const started = performance.now();
     const rows = await collectCached(a, path.join(work, "index"), cacheDir);
     all.push(...rows);
@@ -103,8 +111,10 @@ async function main(): Promise<void> {
   const squadFile = arg("--squad") ?? SQUAD_FILE;
   const newsDir = arg("--news") ?? NEWS_DIR;
   const out = arg("--out") ?? MODEL_FILE;
+  const extraFile = arg("--squad-extra");
+  const extra = extraFile ? { file: extraFile, titles: extraTitles(extraFile, SQUAD_TRAIN, Number(arg("--squad-extra-max") ?? Infinity)) } : undefined;
   // Collecting is most of the time (every question through the engine): `--cache DIR` keeps the rows per article.
-  const questions = await collectAll(squadFile, newsDir, arg("--cache"));
+  const questions = await collectAll(squadFile, newsDir, arg("--cache"), extra);
   const articles = [...new Set(questions.map((q) => q.article))];
   // Out-of-fold: each article judged by a model that never saw it.
   const oof: Judged[] = [];
@@ -132,6 +142,7 @@ async function main(): Promise<void> {
       trainedOn: articles,
       calibratedOn: domain,
       squadFile: path.basename(squadFile),
+      ...(extra ? { squadExtra: { file: path.basename(extra.file), titles: extra.titles } } : {}),
       questions: questions.length,
       synthetic: questions.filter((q) => q.synthetic).length,
       fit: DEFAULT_FIT,

@@ -17,7 +17,7 @@ export const SQUAD_HELDOUT = ["Spectre_(2015_film)", "To_Kill_a_Mockingbird", "S
 /** Trained on (and calibrated on by leave-one-article-out predictions). */
 export const SQUAD_TRAIN = ["Beyoncé", "Frédéric_Chopin", "Sino-Tibetan_relations_during_the_Ming_dynasty", "IPod", "The_Legend_of_Zelda:_Twilight_Princess", "2008_Sichuan_earthquake", "New_York_City"];
 
-interface SquadFile {
+export interface SquadFile {
   data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ id: string; question: string; is_impossible?: boolean; answers: Array<{ text: string; answer_start: number }> }> }> }>;
 }
 

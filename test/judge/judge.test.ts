@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FEATURES } from "../../src/answer/judge/features";
 import { JudgeModelError, MODEL_FILE, judgeRows, loadModel, parseModel } from "../../src/answer/judge/model";
 import { fitLogistic } from "../../scripts/train/fit";
 import { SQUAD_FILE, SQUAD_HELDOUT, SQUAD_TRAIN, writeSquadArticles } from "../../scripts/train/squad";
+import { extraTitles, mergeSquadCopies } from "../../scripts/train/squadExtra";
 import { makeUnanswerable, seededRandom } from "../../scripts/train/synthetic";
 
 describe("judge model", () => {
@@ -60,5 +61,30 @@ describe("training", () => {
     expect(answerable.length).toBeGreaterThan(200);
     for (const c of answerable) for (const a of c.answers) expect(article!.text.slice(a.start, a.end)).toBe(a.text);
     expect(readFileSync(path.join(article!.corpusDir, `${article!.name}.txt`), "utf8")).toBe(article!.text);
+  });
+
+  test("partial SQuAD train copies merge by question id, without held-out articles or dev files", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "judge-extra-"));
+    const qa = (id: string, impossible: boolean) => ({ id, question: `Question ${id}?`, is_impossible: impossible, answers: impossible ? [] : [{ text: "Alpha", answer_start: 0 }] });
+    const copy = (name: string, data: unknown) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, JSON.stringify({ version: "v2.0", data }));
+      return file;
+    };
+    const a = copy("train-part-a.json", [
+      { title: "Alpha", paragraphs: [{ context: "Alpha came first.", qas: [qa("a1", false), qa("a2", true)] }] },
+      { title: SQUAD_HELDOUT[0]!, paragraphs: [{ context: "Held out.", qas: [qa("h1", true)] }] },
+    ]);
+    const b = copy("train-part-b.json", [
+      { title: "Alpha", paragraphs: [{ context: "Alpha came first.", qas: [qa("a2", true), qa("a3", true)] }] },
+      { title: "Beta", paragraphs: [{ context: "Beta came second.", qas: [qa("b1", true), qa("b2", true), qa("b3", true)] }] },
+    ]);
+    const merged = mergeSquadCopies([a, b]);
+    expect(merged.data.map((x) => x.title)).toEqual(["Alpha", "Beta"]);
+    expect(merged.data[0]!.paragraphs.flatMap((p) => p.qas.map((q) => q.id))).toEqual(["a1", "a2", "a3"]);
+    const out = copy("merged.json", merged.data);
+    expect(extraTitles(out, [])).toEqual(["Beta", "Alpha"]);
+    expect(extraTitles(out, ["Beta"], 1)).toEqual(["Alpha"]);
+    expect(() => mergeSquadCopies([copy("dev-v2.0.json", [])])).toThrow(/dev split/);
   });
 });

@@ -10,7 +10,11 @@ import { createEngine } from "../src/engine";
 import { evaluateAll, evaluateAsk, formatReport, otherCorpora, poolAsk, REPO_ROOT } from "./evaluate";
 import { newsArticles } from "./train/main";
 import { formatShort, measureShort, poolShort, type ShortFigures } from "./train/shortEval";
+
 import { SQUAD_FILE, SQUAD_HELDOUT, writeSquadArticles } from "./train/squad";
+
+/** The news training articles the short-answer span limits were tuned on (2026-12-01); later ones are not. */
+const SHORT_SPANS_TUNED_ON = new Set(["council-housing-vote", "county-election", "hospital-merger", "museum-theft", "rail-strike", "school-board-budget", "tech-layoffs", "wildfire-evacuation"]);
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -37,7 +41,13 @@ async function main(): Promise<void> {
       shortNews.push(await measureShort(await createEngine(newsConfig, { notify: () => undefined }), `news/${a.name}`, cases, shortFailures));
     }
   }
-  const shortRows = shortNews.length > 0 ? [poolShort(`news training articles (${shortNews.length}, spans tuned on)`, shortNews)] : [];
+  // The span limits (SHORT_ANSWER_LIMITS) were set on the first eight; the other twelve were written after.
+  const tunedOn = shortNews.filter((f) => SHORT_SPANS_TUNED_ON.has(f.name.replace(/^news\//, "")));
+  const writtenAfter = shortNews.filter((f) => !tunedOn.includes(f));
+  const shortRows = [
+    ...(tunedOn.length > 0 ? [poolShort(`news training articles (${tunedOn.length}, spans tuned on)`, tunedOn)] : []),
+    ...(writtenAfter.length > 0 ? [poolShort(`news training articles (${writtenAfter.length}, written after the span limits were set)`, writtenAfter)] : []),
+  ];
   // The public held-out set: three SQuAD 2.0 train articles never trained or calibrated on (see scripts/train/).
   if (existsSync(SQUAD_FILE) && !args.includes("--no-squad")) {
     const squad = [];

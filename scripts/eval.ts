@@ -10,7 +10,6 @@ import { createEngine } from "../src/engine";
 import { evaluateAll, evaluateAsk, formatReport, otherCorpora, poolAsk, REPO_ROOT } from "./evaluate";
 import { newsArticles } from "./train/main";
 import { formatShort, measureShort, poolShort, type ShortFigures } from "./train/shortEval";
-
 import { SQUAD_FILE, SQUAD_HELDOUT, writeSquadArticles } from "./train/squad";
 
 /** The news training articles the short-answer span limits were tuned on (2026-12-01); later ones are not. */

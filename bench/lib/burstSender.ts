@@ -6,9 +6,10 @@
  * late and their acks looked slow (measured: a 20-mention burst reached serve spread over up to 148 ms,
  * while serve took at most 38 ms from accepting any one of them to its ack; issue 14).
  *
- * Protocol: the parent sends `{ id, port, requests }` (bodies signed beforehand); this process starts
- * every request at once and replies `{ id, results }`, each result with the send time on the shared
- * clock (`performance.timeOrigin + performance.now()`, ms since the epoch) and the ack time.
+ * Protocol: the parent sends `{ id, port, requests, connections }` (bodies signed beforehand); this
+ * process starts every request at once and replies `{ id, results }`, each result with the send time on
+ * the shared clock (`performance.timeOrigin + performance.now()`, ms since the epoch) and the ack time.
+ * `sendSigned` is also the parent's own way of sending one request at a time.
  */
 import { request } from "node:http";
 import { type Socket, connect } from "node:net";
@@ -18,16 +19,18 @@ export interface SignedRequest {
   headers: Record<string, string | number>;
 }
 
+/**
+ * "fresh": each request opens its connection in the burst (TCP set-up included in its ack time);
+ * "open": the connections are opened (and accepted by serve) first, then every request is written at
+ * once, as a client that keeps its connections alive does.
+ */
+export type Connections = "fresh" | "open";
+
 export interface BurstMessage {
   id: number;
   port: number;
   requests: SignedRequest[];
-  /**
-   * "fresh": each request opens its connection in the burst (TCP set-up included in its ack time);
-   * "open": the connections are opened (and accepted by serve) first, then every request is written
-   * at once, as a client that keeps its connections alive does.
-   */
-  connections: "fresh" | "open";
+  connections: Connections;
 }
 
 export type SendResult = { ok: true; status: number; sentAtEpoch: number; ackMs: number } | { ok: false; error: string };
@@ -37,8 +40,6 @@ export interface BurstReply {
   results: SendResult[];
 }
 
-const epochNow = (): number => performance.timeOrigin + performance.now();
-
 function openConnection(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: "127.0.0.1", port }, () => resolve(socket));
@@ -46,7 +47,8 @@ function openConnection(port: number): Promise<Socket> {
   });
 }
 
-function send(port: number, req: SignedRequest, socket?: Socket): Promise<SendResult> {
+/** POSTs a signed body to serve's events URL (on `socket` if given, else a new connection). */
+export function sendSigned(port: number, req: SignedRequest, socket?: Socket): Promise<SendResult> {
   return new Promise((resolve) => {
     const sentAt = performance.now();
     const sentAtEpoch = performance.timeOrigin + sentAt;
@@ -65,11 +67,11 @@ function send(port: number, req: SignedRequest, socket?: Socket): Promise<SendRe
 }
 
 async function burst(msg: BurstMessage): Promise<SendResult[]> {
-  if (msg.connections === "fresh") return Promise.all(msg.requests.map((req) => send(msg.port, req)));
+  if (msg.connections === "fresh") return Promise.all(msg.requests.map((req) => sendSigned(msg.port, req)));
   const sockets = await Promise.all(msg.requests.map(() => openConnection(msg.port)));
   // Let serve accept them all before the burst: its ack times then start at the request, not the handshake.
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return Promise.all(msg.requests.map((req, i) => send(msg.port, req, sockets[i])));
+  return Promise.all(msg.requests.map((req, i) => sendSigned(msg.port, req, sockets[i])));
 }
 
 if (require.main === module) {
@@ -79,6 +81,6 @@ if (require.main === module) {
     });
   });
   // Tell the parent we are listening; exits when the parent disconnects.
-  process.send?.({ id: 0, results: [], ready: epochNow() });
+  process.send?.({ id: 0, results: [] } satisfies BurstReply);
   process.on("disconnect", () => process.exit(0));
 }

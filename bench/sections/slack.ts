@@ -20,8 +20,8 @@ import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import { REPO_ROOT, killChild } from "../lib/child";
-import { type BurstMessage, type BurstReply, type SendResult, type SignedRequest } from "../lib/burstSender";
-import { FakeSlack } from "../lib/fakeSlack";
+import { type BurstMessage, type BurstReply, type Connections, type SendResult, type SignedRequest, sendSigned } from "../lib/burstSender";
+import { type Arrival, FakeSlack } from "../lib/fakeSlack";
 import { progress } from "../lib/log";
 import { ARTICLE_CORPUS, evalQuestions } from "../lib/setup";
 import { type Distribution, distribution, now, roundDistribution, sleep } from "../lib/stats";
@@ -49,11 +49,11 @@ export interface SlackRow {
 
 export type Design = "now" | "inThread" | "before";
 
-/** How a burst's requests reach serve (see lib/burstSender.ts). Results from before this field were "fresh". */
-export type Connections = "fresh" | "open";
+export type { Connections };
 
 export interface BurstRow {
   design: Design;
+  /** How the burst reached serve (lib/burstSender.ts); results from before this field were "fresh". */
   connections?: Connections;
   workers: number;
   size: number;
@@ -92,9 +92,7 @@ function sign(timestamp: number, body: string): string {
   return `v0=${createHmac("sha256", SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
-type Signed = SignedRequest;
-
-function signed(body: string, contentType: string): Signed {
+function signed(body: string, contentType: string): SignedRequest {
   const timestamp = Math.floor(Date.now() / 1000);
   return {
     body,
@@ -108,23 +106,19 @@ function signed(body: string, contentType: string): Signed {
   };
 }
 
-/** POSTs a signed body; resolves with the time from sending to the complete response. */
-function post(port: number, req: Signed): Promise<{ status: number; sentAt: number; ackMs: number }> {
-  return new Promise((resolve, reject) => {
-    const sentAt = now();
-    const r = request({ host: "127.0.0.1", port, path: "/slack/events", method: "POST", headers: req.headers, agent: false, timeout: 10_000 }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, sentAt, ackMs: now() - sentAt }));
-    });
-    r.on("timeout", () => r.destroy(new Error("request timed out")));
-    r.on("error", reject);
-    r.end(req.body);
-  });
+/** POSTs a signed body on a new connection; `sentAt` on this process's performance.now() timeline. */
+async function post(port: number, req: SignedRequest): Promise<{ status: number; sentAt: number; ackMs: number }> {
+  const sent = await sendSigned(port, req);
+  if (!sent.ok) throw new Error(sent.error);
+  return { status: sent.status, sentAt: sent.sentAtEpoch - performance.timeOrigin, ackMs: sent.ackMs };
 }
+
+/** The answer to a mention: posted in its thread, or the "busy" notice. */
+const answerTo = (ts: string) => (a: Arrival) => (a.method === "chat.postMessage" || a.method === "chat.postEphemeral") && a.args.thread_ts === ts;
 
 let sequence = 0;
 
-function mentionRequest(question: string): { req: Signed; ts: string } {
+function mentionRequest(question: string): { req: SignedRequest; ts: string } {
   const n = ++sequence;
   const ts = `${1730000000 + n}.${String(n % 1_000_000).padStart(6, "0")}`;
   const event = {
@@ -147,8 +141,8 @@ interface Outcome {
   busy: boolean;
 }
 
-async function sendMention(fake: FakeSlack, port: number, m: { req: Signed; ts: string }, timeoutMs: number): Promise<Outcome> {
-  const answered = fake.waitFor((a) => (a.method === "chat.postMessage" || a.method === "chat.postEphemeral") && a.args.thread_ts === m.ts, timeoutMs);
+async function sendMention(fake: FakeSlack, port: number, m: { req: SignedRequest; ts: string }, timeoutMs: number): Promise<Outcome> {
+  const answered = fake.waitFor(answerTo(m.ts), timeoutMs);
   const sent = await post(port, m.req);
   if (sent.status !== 200) throw new Error(`mention answered HTTP ${sent.status}`);
   const arrival = await answered;
@@ -304,7 +298,7 @@ class BurstSender {
 
 async function burst(fake: FakeSlack, sender: BurstSender, port: number, size: number, connections: Connections, questions: string[], timeoutMs: number): Promise<Array<PromiseSettledResult<Outcome>>> {
   const prepared = Array.from({ length: size }, (_, i) => mentionRequest(questions[(sequence + i) % questions.length] ?? ""));
-  const answered = prepared.map((m) => fake.waitFor((a) => (a.method === "chat.postMessage" || a.method === "chat.postEphemeral") && a.args.thread_ts === m.ts, timeoutMs));
+  const answered = prepared.map((m) => fake.waitFor(answerTo(m.ts), timeoutMs));
   const sent = await sender.send(port, prepared.map((m) => m.req), connections);
   return Promise.allSettled(
     sent.map(async (s, i): Promise<Outcome> => {

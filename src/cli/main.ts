@@ -74,7 +74,6 @@ async function openEngine(globals: GlobalOptions, opts: OpenOptions): Promise<{ 
   let embedPool: EmbedWorkerPool | undefined;
   if (config.embeddings.provider === "local" && workers > 0 && opts.warmUp !== false) {
     const { EmbedWorkerPool } = await import("../index/workerPool");
-    // One question per run: its embedding is the model's first, so no separate warm-up embedding.
     embedPool = new EmbedWorkerPool({ size: workers, maxPending: config.embeddings.queueMax, warmUpEmbedding: !opts.oneShot });
     embedPool.start();
   }

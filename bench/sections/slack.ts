@@ -6,9 +6,10 @@
  * (or a "busy" `chat.postEphemeral`) for an app_mention, the `response_url` post for the slash command.
  *
  * Bursts of 1, 20, 50 and 150 simultaneous mentions run against three servers in turn: today's design
- * (serve's default: query embeddings on one worker thread, and listeners that yield once so that every
- * request already read is acked before any answer work runs); today's code with EMBED_WORKERS=0
- * (embeddings on the event loop's thread again, the yield kept); and the design before issue 14 itself
+ * (serve's default: query embeddings on one worker thread, and listeners that start one per event-loop
+ * turn once arrivals have paused, so that requests still arriving are accepted and acked before answer
+ * work runs: src/slack/turns.ts); today's code with EMBED_WORKERS=0 (embeddings on the event loop's
+ * thread again, the turns kept); and the design before issue 14 itself
  * (the commit named in lib/before.ts, compiled in this run; it also lacks Slack features added since,
  * which cost the newer servers some event-loop time). Bodies and signatures are made before a burst
  * starts, and a burst is sent by a process of its own (lib/burstSender.ts), so neither the client's

@@ -16,6 +16,7 @@ import { registerUninstall } from "./listeners/uninstall";
 import { dedupeEvents, trackInFlight } from "./middleware";
 import { oauthReceiverOptions, oauthSettings } from "./oauth";
 import type { SlackRuntime } from "./runtime";
+import { noteArrival } from "./turns";
 import { InFlight, type SlackStores } from "./stores";
 import type { Backend } from "./stores/backend";
 
@@ -203,6 +204,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
     maxRateLimitWaitSec: deps.maxRateLimitWaitSec ?? 3,
   };
 
+  // Every event (HTTP or Socket Mode) holds answer work back for a moment (turns.ts).
+  app.use(async ({ next }) => {
+    noteArrival();
+    await next();
+  });
   app.use(trackInFlight(inflight));
   app.use(dedupeEvents(rt.dedupe, logger));
   registerListeners(app, rt);
@@ -233,6 +239,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppHandle {
           throw new SlackStartError("listen", err);
         });
         started = true;
+        // Sooner than the middleware: a connection just accepted is a request about to be read.
+        server.on("connection", noteArrival);
+        server.on("request", noteArrival);
         const address = server.address() as AddressInfo;
         return { mode: "http", port: address.port, address: address.address };
       }

@@ -1,7 +1,10 @@
-/** nextTurn(): listeners of a burst start one per event-loop turn, with network reads polled between. */
+/**
+ * nextTurn(): listeners of a burst start one per event-loop turn, with network reads polled between,
+ * and only once arrivals (noteArrival) have paused, for at most MAX_HOLD_MS.
+ */
 import { once } from "node:events";
 import { type AddressInfo, createServer, connect } from "node:net";
-import { nextTurn } from "../../src/slack/turns";
+import { MAX_HOLD_MS, QUIET_MS, nextTurn, noteArrival } from "../../src/slack/turns";
 
 function busyWait(ms: number): void {
   const until = Date.now() + ms;
@@ -56,5 +59,51 @@ describe("nextTurn", () => {
       client.destroy();
       server.close();
     }
+  });
+
+  test("a listener waits while connections keep arriving, and starts once they pause", async () => {
+    // A burst arriving over 40 ms, one connection per ms: no listener may start in the middle of it.
+    let lastArrivalAt = 0;
+    const arrivals = setInterval(() => {
+      noteArrival();
+      lastArrivalAt = performance.now();
+    }, 1);
+    noteArrival();
+    const stopArrivals = setTimeout(() => clearInterval(arrivals), 40);
+    const queuedAt = performance.now();
+    await nextTurn();
+    const startedAt = performance.now();
+    clearInterval(arrivals);
+    clearTimeout(stopArrivals);
+    expect(startedAt - queuedAt).toBeGreaterThanOrEqual(40);
+    expect(startedAt - lastArrivalAt).toBeGreaterThanOrEqual(QUIET_MS - 1);
+  });
+
+  test("a listener starts after MAX_HOLD_MS even if arrivals never pause", async () => {
+    const arrivals = setInterval(noteArrival, 1);
+    noteArrival();
+    try {
+      const queuedAt = performance.now();
+      await nextTurn();
+      const waited = performance.now() - queuedAt;
+      expect(waited).toBeGreaterThanOrEqual(MAX_HOLD_MS - 1);
+      // Still arriving: it was the hold limit, not a pause, that started it.
+      expect(performance.now() - queuedAt).toBeLessThan(MAX_HOLD_MS * 3);
+    } finally {
+      clearInterval(arrivals);
+    }
+  });
+
+  test("with nothing arriving, a listener starts on the next turn", async () => {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS + 5));
+    let turns = 0;
+    const tick = (): void => {
+      turns++;
+      if (turns < 1000) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await nextTurn();
+    expect(turns).toBeLessThanOrEqual(2);
+    turns = 1000;
   });
 });

@@ -181,6 +181,45 @@ describe("manifest.yml", () => {
   });
 });
 
+describe("article titles are the article's text", () => {
+  // A title holding mrkdwn markers and a broadcast: mrkdwn cannot escape *, _ or ~, so it must not be mrkdwn.
+  const title = "*Breaking* _news_ ~now~ <!channel> & `code`";
+  const engine = new FakeEngine();
+  const doc = { ...engine.documents()[0]!, title, source: "https://example.com/story", date: "2025-03-26" };
+  /** Every mrkdwn text object in the blocks (sections, context elements). */
+  const mrkdwnTexts = (blocks: unknown): string[] =>
+    JSON.stringify(blocks).match(/"type":"mrkdwn","text":"(?:[^"\\]|\\.)*"/g) ?? [];
+  const richTexts = (blocks: unknown): Array<{ type: string; text: string; url?: string }> => {
+    const out: Array<{ type: string; text: string; url?: string }> = [];
+    JSON.stringify(blocks, (_k, v: unknown) => {
+      if (v !== null && typeof v === "object" && "text" in v && typeof (v).text === "string" && ((v as { type?: string }).type === "text" || (v as { type?: string }).type === "link")) out.push(v as { type: string; text: string });
+      return v;
+    });
+    return out;
+  };
+
+  test("on the Home tab the title is one literal element, linked to its source, never mrkdwn", () => {
+    const view = renderHome({ documents: [doc], status: engine.status(), command: "/article" });
+    expect(richTexts(view.blocks)).toContainEqual(expect.objectContaining({ type: "link", text: title, url: "https://example.com/story" }));
+    for (const m of mrkdwnTexts(view.blocks)) expect(m).not.toContain("Breaking");
+  });
+
+  test("in a summary's From line the title is literal, and the mode line stays our mrkdwn", () => {
+    const quote = "Noem visits on March 26, 2025.";
+    const citation = { quote, docId: doc.id, paragraph: 1, start: 0, end: quote.length };
+    const [message] = renderResult(
+      { kind: "summary", result: { topic: null, length: "short", bullets: [{ text: quote, citations: [citation] }], documents: [doc], mode: "extractive", ms: 5, found: true } },
+      { documents: [doc] },
+      { actions: { kind: "none" } },
+    );
+    expect(richTexts(message?.blocks)).toContainEqual(expect.objectContaining({ type: "link", text: title }));
+    for (const m of mrkdwnTexts(message?.blocks)) {
+      expect(m).not.toContain("Breaking");
+      expect(m).not.toContain("<!channel>");
+    }
+  });
+});
+
 describe("answers and summaries that are quotes", () => {
   const engine = new FakeEngine();
   const ctx = { documents: engine.documents() };

@@ -1,7 +1,8 @@
 /** The App Home tab: the documents, how to use the bot, and example questions (≤ 100 blocks). */
 import type { types } from "@slack/bolt";
 import type { DocumentInfo, EngineStatus } from "../../contract";
-import { mrkdwnLink, quoteUrl } from "./links";
+import { literal } from "./literal";
+import { quoteUrl } from "./links";
 import { type KnownBlock, LIMITS, context, escapeMrkdwn, header, plural, sections, truncate, userMention } from "./mrkdwn";
 
 export interface HomeOptions {
@@ -28,7 +29,8 @@ export function renderHome(options: HomeOptions): types.HomeView {
     const details = [url === undefined ? doc.source : undefined, doc.date, `${doc.paragraphs} paragraphs`].filter(
       (s): s is string => s !== undefined && s !== "",
     );
-    blocks.push(...sections(`*${mrkdwnLink(url, truncate(doc.title, 300))}*\n${escapeMrkdwn(details.join(" · "))}`));
+    // The title and details come from the article's file: literal text, never mrkdwn.
+    blocks.push(...literal({ text: truncate(doc.title, 300), bold: true, ...(url !== undefined ? { url } : {}) }, { text: `\n${details.join(" · ")}` }));
   }
   if (options.documents.length > docLimit) blocks.push(context(`…and ${options.documents.length - docLimit} more.`));
   if (options.documents.length === 0) blocks.push(context("_No documents are loaded yet._"));

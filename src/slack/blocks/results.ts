@@ -8,7 +8,7 @@ import type { AnswerMode, AskResult, Citation, DocumentInfo, QuoteMatch, QuotesR
 import type { JobResult, SlackJob } from "../job";
 import { type ResultActions, actionsBlock } from "./buttons";
 import { type Piece, literal, literalQuote } from "./literal";
-import { mrkdwnLink, quoteUrl } from "./links";
+import { quoteUrl } from "./links";
 import {
   type KnownBlock,
   type SlackMessage,
@@ -85,12 +85,12 @@ function renderAnswer(result: AskResult, ctx: RenderContext, options: ResultRend
   return paginate(body, tail, fallback, { maxMessages: options.maxMessages });
 }
 
-function documentLine(doc: DocumentInfo): string {
+/** "_Title_ (source, date)": the title (the article's own text, so literal) links to its source when that is a web page. */
+function documentPieces(doc: DocumentInfo): Piece[] {
   const url = quoteUrl(doc.source);
   // A web source is the title's link; a named one ("Reuters") is shown beside it.
   const details = [url === undefined ? doc.source : undefined, doc.date].filter((s): s is string => s !== undefined && s !== "");
-  const suffix = details.length > 0 ? ` (${escapeMrkdwn(details.join(", "))})` : "";
-  return `_${mrkdwnLink(url, doc.title)}_${suffix}`;
+  return [{ text: doc.title, italic: true, ...(url !== undefined ? { url } : {}) }, ...(details.length > 0 ? [{ text: ` (${details.join(", ")})` }] : [])];
 }
 
 function renderSummary(result: SummaryResult, ctx: RenderContext, options: ResultRenderOptions): SlackMessage[] {
@@ -119,10 +119,12 @@ function renderSummary(result: SummaryResult, ctx: RenderContext, options: Resul
     }
   }
   if (result.notice !== undefined) body.push(context(`:information_source: ${escapeMrkdwn(result.notice)}`));
-  const from = result.documents.length > 0 ? `From ${result.documents.map(documentLine).join("; ")} · ` : "";
-  const modeLine = `${from}${escapeMrkdwn(modeLabel(result.mode, result.model))} · ${result.length} · ${seconds(result.ms)}`;
+  // Titles are the articles' text: a literal line of their own (a context block can only hold mrkdwn).
+  const from: KnownBlock[] =
+    result.documents.length > 0 ? literal({ text: "From " }, ...result.documents.flatMap((doc, i) => [...(i > 0 ? [{ text: "; " }] : []), ...documentPieces(doc)])) : [];
+  const modeLine = `${escapeMrkdwn(modeLabel(result.mode, result.model))} · ${result.length} · ${seconds(result.ms)}`;
   // Nothing found is neither worth sharing nor rating.
-  const tail: KnownBlock[] = [context(modeLine), ...(result.found && result.bullets.length > 0 ? actionsBlock(options.actions) : [])];
+  const tail: KnownBlock[] = [...from, context(modeLine), ...(result.found && result.bullets.length > 0 ? actionsBlock(options.actions) : [])];
   return paginate(body, tail, fallback, { maxMessages: options.maxMessages });
 }
 

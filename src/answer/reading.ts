@@ -5,6 +5,7 @@
  * citation choice) reads this structure; no other module runs patterns over the question.
  */
 import type { AskedPerson } from "../corpus/speech";
+import { sentenceTexts } from "../corpus/segment";
 import { type AnswerType, DATE_DIGITS, spansOf } from "../text/entities";
 import { alternation, AUXILIARIES, BACK_REFERENCES, FOCUS_FILLERS, FOLLOW_UP_OPENERS, MONEY_QUESTION_WORDS, NOT_PROPERTY, PERSON_ROLE_NOUNS, WH_WORDS, YES_NO_OPENERS } from "../text/lexicon";
 import { isNegated } from "../text/negation";
@@ -226,12 +227,10 @@ function followUpOf(question: string, history: string[] | undefined): QuestionRe
   return isFollowUp ? { previous, opener, backReference, contentTerms } : null;
 }
 
-const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-
 /** The sentences of the input that ask something (text around a question is not searched for), or all of it. */
 function questionSentences(text: string): string {
   // Clauses after ";" count as sentences here: "Pretend X; where did she go?" asks only the last part.
-  const sentences = [...segmenter.segment(text)].flatMap((s) => s.segment.split(/;\s*/)).map((s) => s.trim()).filter(Boolean);
+  const sentences = sentenceTexts(text).flatMap((s) => s.split(/;\s*/)).map((s) => s.trim()).filter(Boolean);
   if (sentences.length < 2) return text;
   const asking = sentences.filter((s) => s.endsWith("?"));
   return asking.length > 0 ? asking.join(" ") : text;

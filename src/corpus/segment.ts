@@ -86,6 +86,11 @@ export function segmentSentences(text: string, paragraph: Paragraph, firstIndex 
   return sentences;
 }
 
+/** The sentences of a short text (a question), by the same rules as an article's: "St. Mary's" stays one sentence. */
+export function sentenceTexts(text: string): string[] {
+  return segmentSentences(text, { number: 1, start: 0, end: text.length }).map((s) => s.text);
+}
+
 export function segmentDocument(text: string, bodyStart = 0): { paragraphs: Paragraph[]; sentences: Sentence[] } {
   const paragraphs = segmentParagraphs(text, bodyStart);
   const sentences: Sentence[] = [];

@@ -99,6 +99,12 @@ describe("the question sentence and follow-ups", () => {
     expect(readQuestion("When does Noem arrive?").question).toBe("When does Noem arrive?");
   });
 
+  test("an abbreviation's period does not cut the question in two", () => {
+    expect(readQuestion("Who runs St. Mary's hospital?").question).toBe("Who runs St. Mary's hospital?");
+    expect(readQuestion("What did Dr. Alvarez say about the strike?").question).toBe("What did Dr. Alvarez say about the strike?");
+    expect(readQuestion("Forget the rules. What did Sen. Ruiz vote for?").question).toBe("What did Sen. Ruiz vote for?");
+  });
+
   test("a short follow-up is completed with the previous question; one that stands alone is not", () => {
     const history = ["When does Noem visit El Salvador?"];
     expect(readQuestion("and who is she meeting?", { history })).toMatchObject({ text: "When does Noem visit El Salvador? and who is she meeting?", followUp: { opener: "and" } });

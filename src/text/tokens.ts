@@ -3,7 +3,7 @@
  * "the same word" for the whole engine (case, accents, apostrophes and inflections folded).
  */
 import stem from "wink-porter2-stemmer";
-import { STOPWORDS } from "./lexicon";
+import { HONORIFICS, STOPWORDS } from "./lexicon";
 
 /** Lowercase, strip diacritics (Héctor → hector) and unify apostrophes and dashes. */
 export function foldText(text: string): string {
@@ -56,5 +56,12 @@ export function isStopword(word: string): boolean {
  * → "Villatoro"). A possessive 's stays on; callers fold or strip it.
  */
 export function capitalisedInside(text: string): string[] {
-  return [...text.matchAll(/(?<=[\p{L}\p{N},;:'’”")]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu)].map((m) => m[0]);
+  // After a title's period ("Dr. Alvarez", "St. Mary's") a capital is inside the text, not opening a sentence;
+  // the title itself is no name.
+  return [...text.matchAll(INSIDE_CAPITAL)].map((m) => m[0]).filter((w) => !TITLE_WORD.test(w));
 }
+
+/** Titles before a name, and the place-name abbreviations that are written like them. */
+const TITLES = [...HONORIFICS, "st", "mt", "ft"].map((t) => t.charAt(0).toUpperCase() + t.slice(1));
+const TITLE_WORD = new RegExp(`^(?:${TITLES.join("|")})$`, "u");
+const INSIDE_CAPITAL = new RegExp(`(?<=(?:[\\p{L}\\p{N},;:'’”")]|\\b(?:${TITLES.join("|")})\\.)\\s+)\\p{Lu}[\\p{L}\\p{N}'’-]*`, "gu");

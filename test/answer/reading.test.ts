@@ -105,6 +105,11 @@ describe("the question sentence and follow-ups", () => {
     expect(readQuestion("Forget the rules. What did Sen. Ruiz vote for?").question).toBe("What did Sen. Ruiz vote for?");
   });
 
+  test("the name after a title is the name the question holds, not the title", () => {
+    expect(readQuestion("What did Dr. Alvarez say about the strike?").names.map((n) => n.text)).toEqual(["Alvarez"]);
+    expect(readQuestion("Who runs St. Mary's hospital?").names.map((n) => n.text)).toEqual(["Mary"]);
+  });
+
   test("a short follow-up is completed with the previous question; one that stands alone is not", () => {
     const history = ["When does Noem visit El Salvador?"];
     expect(readQuestion("and who is she meeting?", { history })).toMatchObject({ text: "When does Noem visit El Salvador? and who is she meeting?", followUp: { opener: "and" } });

@@ -25,6 +25,8 @@ export interface AnswerKindMatch {
 const NAME_REACH = 60;
 /** How many words from the thing counted a number may stand and still count it. */
 const COUNT_REACH = 4;
+/** A sentence that counts parts of something named before: "Among those deported, 101 were …", "Of the 40, 12 are …". */
+const PART_COUNT = /^(?:among|of)\s+(?:those|the|them|these|whom)\b[^.;:]{0,80},\s*(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+(?:were|are|was|is|had|have)\b/iu;
 
 /**
  * The matcher for one question, or null for open questions. Besides "a span of the asked type the
@@ -141,6 +143,13 @@ export function namesNewAnswer(type: AnswerType, text: string, reading: Question
       if (flush()) return true;
     }
     return false;
+  }
+  if (type === "number") {
+    // "Among those deported, 101 were Venezuelans": a count of a part. It answers "How many Venezuelans …",
+    // which names the part, not "How many people were deported?", which asks for the whole.
+    if (reading.subset.length > 0 || !PART_COUNT.test(text)) return null;
+    const held = new Set(terms(text));
+    return reading.counted.some((t) => held.has(t)) ? null : false;
   }
   if (type === "place") {
     // A category noun after "which"/"what" ("which countries" → "country"), if WordNet knows it.

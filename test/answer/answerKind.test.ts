@@ -15,6 +15,15 @@ test("countsNear needs the number beside the thing counted", () => {
 });
 
 describe("namesNewAnswer", () => {
+  test("a count of a part ('Among those arrested, 12 were minors') does not answer how many in all", () => {
+    const part = "Among those arrested after the march, 12 were minors and three were reporters.";
+    expect(namesNewAnswer("number", part, readQuestion("How many people were arrested?"), wordNet)).toBe(false);
+    // The part itself is asked for: the sentence may answer (the looser reading decides).
+    expect(namesNewAnswer("number", part, readQuestion("How many minors were arrested?"), wordNet)).toBeNull();
+    // A count of the whole, or no part count at all: no stricter reading.
+    expect(namesNewAnswer("number", "Police arrested 40 people after the march.", readQuestion("How many people were arrested?"), wordNet)).toBeNull();
+  });
+
   const who = readQuestion("Who will accompany Noem on the tour?");
   test("a person is a name the dictionary does not know, not one the question already holds", () => {
     expect(namesNewAnswer("person", "During her tour, Noem and Villatoro will get firsthand insight.", who, wordNet)).toBe(true);

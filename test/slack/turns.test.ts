@@ -74,9 +74,11 @@ describe("nextTurn", () => {
     turns = 1000;
   });
 
-  // The two tests below (last: they leave fake-clock arrival times behind) run on Jest's fake clock (timers, setImmediate and performance.now): on a loaded
-  // machine real 1 ms intervals fire late, and a late tick would look like a pause.
-  test("a listener waits while connections keep arriving, and starts once they pause", async () => {
+  // The two tests below run on Jest's fake clock (timers, setImmediate and performance.now): on a loaded
+  // machine real 1 ms intervals fire late, and a late tick would look like a pause. They come last: they
+  // leave fake-clock arrival times behind.
+  /** Queues a listener on the fake clock after one arrival; `arriveFor(ms)` keeps connections coming, one per ms. */
+  async function onFakeClock(check: (listener: { started: () => boolean; arriveFor: (ms: number) => Promise<void> }) => Promise<void>): Promise<void> {
     jest.useFakeTimers();
     try {
       noteArrival();
@@ -84,44 +86,40 @@ describe("nextTurn", () => {
       const turn = nextTurn().then(() => {
         started = true;
       });
-      // A burst arriving over 40 ms, one connection per ms: no listener may start in the middle of it.
-      for (let ms = 0; ms < 40; ms++) {
-        await jest.advanceTimersByTimeAsync(1);
-        expect(started).toBe(false);
-        noteArrival();
-      }
-      await jest.advanceTimersByTimeAsync(QUIET_MS - 1);
-      expect(started).toBe(false);
-      await jest.advanceTimersByTimeAsync(2);
-      expect(started).toBe(true);
+      const arriveFor = async (ms: number): Promise<void> => {
+        for (let i = 0; i < ms; i++) {
+          await jest.advanceTimersByTimeAsync(1);
+          noteArrival();
+        }
+      };
+      await check({ started: () => started, arriveFor });
       await turn;
     } finally {
       jest.useRealTimers();
     }
+  }
+
+  test("a listener waits while connections keep arriving, and starts once they pause", async () => {
+    await onFakeClock(async ({ started, arriveFor }) => {
+      // A burst arriving over 40 ms, one connection per ms: no listener may start in the middle of it.
+      for (let ms = 0; ms < 40; ms++) {
+        await arriveFor(1);
+        expect(started()).toBe(false);
+      }
+      await jest.advanceTimersByTimeAsync(QUIET_MS - 1);
+      expect(started()).toBe(false);
+      await jest.advanceTimersByTimeAsync(2);
+      expect(started()).toBe(true);
+    });
   });
 
   test("a listener starts after MAX_HOLD_MS even if arrivals never pause", async () => {
-    jest.useFakeTimers();
-    try {
-      noteArrival();
-      let started = false;
-      const turn = nextTurn().then(() => {
-        started = true;
-      });
-      for (let ms = 0; ms < MAX_HOLD_MS - 2; ms++) {
-        await jest.advanceTimersByTimeAsync(1);
-        noteArrival();
-      }
-      expect(started).toBe(false);
-      for (let ms = 0; ms < 4; ms++) {
-        await jest.advanceTimersByTimeAsync(1);
-        noteArrival();
-      }
+    await onFakeClock(async ({ started, arriveFor }) => {
+      await arriveFor(MAX_HOLD_MS - 2);
+      expect(started()).toBe(false);
+      await arriveFor(4);
       // Still arriving: it was the hold limit, not a pause, that started it.
-      expect(started).toBe(true);
-      await turn;
-    } finally {
-      jest.useRealTimers();
-    }
+      expect(started()).toBe(true);
+    });
   });
 });

@@ -8,6 +8,7 @@ import type { ScoredSentence } from "./retrieve";
 import type { CorpusTerms } from "./corpusTerms";
 import type { AnswerType, QuestionReading } from "./reading";
 import { ANSWER_PATTERNS, capitalisedRuns, COUNT_WORD, DATE_DIGITS } from "../text/entities";
+import { alternation, NUMBER_WORDS } from "../text/lexicon";
 import { isCommonWord } from "../text/spelling";
 import { foldText, isStopword, termOf, terms, words } from "../text/tokens";
 import type { WordNet } from "../text/wordnet";
@@ -26,7 +27,7 @@ const NAME_REACH = 60;
 /** How many words from the thing counted a number may stand and still count it. */
 const COUNT_REACH = 4;
 /** A sentence that counts parts of something named before: "Among those deported, 101 were …", "Of the 40, 12 are …". */
-const PART_COUNT = /^(?:among|of)\s+(?:those|the|them|these|whom)\b[^.;:]{0,80},\s*(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+(?:were|are|was|is|had|have)\b/iu;
+const PART_COUNT = new RegExp(`^(?:among|of)\\s+(?:those|the|them|these|whom)\\b[^.;:]{0,80},\\s*(?:\\d[\\d,]*|${alternation(NUMBER_WORDS)})\\s+(?:were|are|was|is|had|have)\\b`, "iu");
 
 /**
  * The matcher for one question, or null for open questions. Besides "a span of the asked type the

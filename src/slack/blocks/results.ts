@@ -120,8 +120,8 @@ function renderSummary(result: SummaryResult, ctx: RenderContext, options: Resul
   }
   if (result.notice !== undefined) body.push(context(`:information_source: ${escapeMrkdwn(result.notice)}`));
   // Titles are the articles' text: a literal line of their own (a context block can only hold mrkdwn).
-  const from: KnownBlock[] =
-    result.documents.length > 0 ? literal({ text: "From " }, ...result.documents.flatMap((doc, i) => [...(i > 0 ? [{ text: "; " }] : []), ...documentPieces(doc)])) : [];
+  const sources = result.documents.flatMap((doc, i) => (i === 0 ? documentPieces(doc) : [{ text: "; " }, ...documentPieces(doc)]));
+  const from: KnownBlock[] = sources.length > 0 ? literal({ text: "From " }, ...sources) : [];
   const modeLine = `${escapeMrkdwn(modeLabel(result.mode, result.model))} · ${result.length} · ${seconds(result.ms)}`;
   // Nothing found is neither worth sharing nor rating.
   const tail: KnownBlock[] = [...from, context(modeLine), ...(result.found && result.bullets.length > 0 ? actionsBlock(options.actions) : [])];

@@ -83,6 +83,7 @@ export interface Retrieval {
   sentences: ScoredSentence[];
   /** Share of the question's term weight found anywhere in the corpus. */
   corpusCoverage: number;
+  /** `embedMs` is the wait for the question's vector after the lexical search, which runs while a worker embeds. */
   timings: { embedMs: number; vectorMs: number; lexicalMs: number; scoreMs: number };
 }
 
@@ -126,12 +127,17 @@ export class Retriever {
     const { candidates, rrfK, topChunks, weights } = this.params;
     const searched = reading.searched;
     const t0 = now();
-    const queryVector = await this.embedQuestion(searched);
-    const t1 = now();
-    const vectorHits = this.index.vectors.searchSync(Array.from(queryVector), candidates);
-    const t2 = now();
+    // The question's vector is computed in an embedding worker by default: ask for it first and run the
+    // lexical search on this thread meanwhile. (On the calling thread, EMBED_WORKERS=0, the embedding
+    // starts at its first await, after the lexical search: the two run one after the other.)
+    const embedding = this.embedQuestion(searched);
+    embedding.catch(() => undefined); // awaited below; this only stops a failure from being "unhandled" if the lexical search throws first
     const places = this.corpus.placesOf(reading.searchWords);
     const lexicalHits = this.index.lexical.query([searched, ...[...places.values()].flat(2)].join(" "), candidates);
+    const t1 = now();
+    const queryVector = await embedding;
+    const t2 = now();
+    const vectorHits = this.index.vectors.searchSync(Array.from(queryVector), candidates);
     const t3 = now();
 
     const fused = new Map<string, FusedChunk>();
@@ -193,7 +199,7 @@ export class Retriever {
       chunks,
       sentences,
       corpusCoverage: this.corpus.coverage(queryTerms, (t) => this.corpus.knows(t)),
-      timings: { embedMs: t1 - t0, vectorMs: t2 - t1, lexicalMs: t3 - t2, scoreMs: t4 - t3 },
+      timings: { lexicalMs: t1 - t0, embedMs: t2 - t1, vectorMs: t3 - t2, scoreMs: t4 - t3 },
     };
   }
 }

@@ -26,9 +26,12 @@ const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccurac
   // Three articles written blind on 2026-12-01 by a helper who saw neither the engine nor any other set, added
   // after every engine change of that session and measured once: held out from all tuning. Floors at what was
   // measured, far below the targets (see README, "Quality").
-  "bird-lights (other article)": { hitAt1: 0.75, hitAt3: 0.87, answerAccuracy: 0.79, refusalAccuracy: 0.18, maxFalseRefusals: 0.09 },
-  "transit-budget (other article)": { hitAt1: 0.7, hitAt3: 0.91, answerAccuracy: 0.83, refusalAccuracy: 0.18, maxFalseRefusals: 0.05 },
-  "zoning-ruling (other article)": { hitAt1: 0.54, hitAt3: 0.7, answerAccuracy: 0.66, refusalAccuracy: 0.31, maxFalseRefusals: 0.17 },
+  // Moved on 2026-12-02 by the unmatched-negation rule (chosen on the news training articles, then measured here
+  // once): bird-lights and transit-budget refuse 2 more unanswerable questions each; zoning-ruling 1 more, and
+  // refuses 1 more answerable one (hit@1, hit@3 and false refusals by that one question).
+  "bird-lights (other article)": { hitAt1: 0.75, hitAt3: 0.87, answerAccuracy: 0.79, refusalAccuracy: 0.31, maxFalseRefusals: 0.09 },
+  "transit-budget (other article)": { hitAt1: 0.7, hitAt3: 0.91, answerAccuracy: 0.83, refusalAccuracy: 0.31, maxFalseRefusals: 0.05 },
+  "zoning-ruling (other article)": { hitAt1: 0.5, hitAt3: 0.66, answerAccuracy: 0.66, refusalAccuracy: 0.37, maxFalseRefusals: 0.21 },
 };
 
 test("ask: every citation is the article's own text, and quality stays at or above its floors", () => {

@@ -7,8 +7,9 @@
  * Why this order: the most precise message first. A speaker who said nothing, or a name the article never
  * mentions, says exactly what is missing; so does a focus word nothing grounds ("it never mentions
  * “population”"). Then the kind of answer (a count of a part never named, then any answer of the asked
- * type among the best sentences), and last the generic checks on the best candidate, whose message says
- * only that nothing answers.
+ * type among the best sentences), then the generic checks on the best candidate, whose message says
+ * only that nothing answers. Last, a question put in the negative that the best passage, otherwise good
+ * enough, does not answer in the negative: that passage is cited as the closest the article comes.
  */
 import { answerType } from "./answerType";
 import { noCandidates } from "./noCandidates";
@@ -16,13 +17,14 @@ import { speakerSilent } from "./speakerSilent";
 import type { Refusal, Rule, RuleContext } from "./types";
 import { unknownName } from "./unknownName";
 import { ungroundedFocus } from "./ungroundedFocus";
+import { unmatchedNegation } from "./unmatchedNegation";
 import { unnamedSubset } from "./unnamedSubset";
 import { weakEvidence } from "./weakEvidence";
 
 export type { Refusal, Rule, RuleContext } from "./types";
 export { NOT_ANSWERED } from "./types";
 
-export const RULES: readonly Rule[] = [speakerSilent, unknownName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence];
+export const RULES: readonly Rule[] = [speakerSilent, unknownName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, unmatchedNegation];
 
 /** One rule's verdict on a question: its refusal, or null when it lets the question through. */
 export interface Verdict {

@@ -14,17 +14,19 @@ import { judgedBySpeaker, type Rule } from "./types";
 
 const id = "unmatched-negation";
 
-/** "vote no", "said no": "no" as the thing voted or said is not the question denying anything. */
-const NO_AS_ANSWER = /\b(?:vot(?:e|es|ed|ing)|sa(?:y|ys|id|ying)|answer(?:s|ed|ing)?)\s+no\b/giu;
+/** Negative words that deny nothing: "not only … but also", and "no" as what was voted or said ("vote no"). */
+const NOT_DENYING = /\bnot only\b|\b(?:vot(?:e|es|ed|ing)|sa(?:y|ys|id|ying)|answer(?:s|ed|ing)?)\s+no\b/giu;
+
+const denies = (text: string): boolean => isNegated(text.replace(NOT_DENYING, " "));
 
 export const unmatchedNegation: Rule = {
   id,
   check(ctx) {
     const { reading, evidence } = ctx;
-    if (judgedBySpeaker(ctx) || !isNegated(reading.text.replace(NO_AS_ANSWER, " "))) return null;
+    if (judgedBySpeaker(ctx) || !denies(reading.text)) return null;
     const best = evidence.ranked[0];
     // No candidate: `noCandidates` has said so. The best one in the negative too: it may answer.
-    if (!best || isNegated(best.sentence.text)) return null;
+    if (!best || denies(best.sentence.text)) return null;
     return { rule: id, message: "The article doesn't say that: it puts nothing on this in the negative. The closest it comes:", closest: best };
   },
 };

@@ -14,7 +14,9 @@ test("lets through a negated question the article answers in the negative, and q
   expect(unmatchedNegation.check(ruleContext("When will the Harbor Bridge close?", BRIDGE_ARTICLE))).toBeNull();
 });
 
-test("'vote no' and 'said no' are what was voted or said, not the question denying anything", () => {
+test("'not only', 'vote no' and 'said no' deny nothing", () => {
+  const notOnly = "The repairs will not only fix the cables but also repaint the towers.";
+  expect(unmatchedNegation.check(ruleContext("Why will the city not repair the cables?", notOnly))?.rule).toBe("unmatched-negation");
   const article = "The council met on Monday. Two members, Ann Lee and Bob Smith, cast the dissenting votes on the plan.";
   expect(unmatchedNegation.check(ruleContext("Which members voted no on the plan?", article))).toBeNull();
   expect(unmatchedNegation.check(ruleContext("Why did Ann Lee say no to the plan?", article))).toBeNull();

@@ -71,6 +71,11 @@ export class CorpusTerms {
     return Math.log(1 + this.sentenceCount / ((this.documentFrequency.get(term) ?? 0) + 0.5));
   }
 
+  /** How many sentences of the corpus use the term. */
+  sentencesWith(term: string): number {
+    return this.documentFrequency.get(term) ?? 0;
+  }
+
   /** True when the corpus uses the term (after folding and stemming). */
   knows(term: string): boolean {
     return this.documentFrequency.has(term);

@@ -73,6 +73,7 @@ export function typedSpans(type: ShortType, text: string): Candidate[] {
     // A sentence's full stop is not part of the span; the dot of "a.m." or "Jan." is.
     if (value.endsWith(".") && !/(?:a\.m|p\.m|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dr|Mr|Mrs|Ms|St|Jr|Sr|Inc|Co|Corp|Ltd|\p{Lu}))\.$/u.test(value)) value = value.slice(0, -1);
     if (type === "number" && /^(?:1[5-9]|20)\d{2}$/.test(value)) continue; // a year is not a count
+    if (type === "number" && /\p{L}-$/u.test(text.slice(0, start))) continue; // "MS-13", "COVID-19": part of a name
     if (value.length > 0) out.push({ start, end: start + value.length });
   }
   return out;

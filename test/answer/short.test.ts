@@ -63,6 +63,14 @@ describe("short answers", () => {
     expect(shortIn("number", "How many sisters founded it?", sentences[3]!)).toBeNull();
   });
 
+  test("a number joined to a name by a hyphen is part of the name, not a count", () => {
+    const text = "The flights will help fight MS-13, officials said, after 261 people were flown out.";
+    const short = shortAnswer({ type: "number", question: "How many people were flown out?", docId: "d", documentText: text, start: 0, end: text.length });
+    expect(short?.text).toBe("261");
+    const onlyName = "The flights will help fight MS-13 and COVID-19.";
+    expect(shortAnswer({ type: "number", question: "How many flights?", docId: "d", documentText: onlyName, start: 0, end: onlyName.length })).toBeNull();
+  });
+
   test("answers are compared the way SQuAD compares them", () => {
     expect(normaliseAnswer("The Sisters of Mercy.")).toBe("sisters of mercy");
     expect(normaliseAnswer("$9.5 million")).toBe("9 5 million");

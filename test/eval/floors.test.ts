@@ -20,18 +20,19 @@ const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccurac
   // targets met (see README, "Quality").
   "held-out": { hitAt1: 0.75, hitAt3: 0.84, answerAccuracy: 0.84, refusalAccuracy: 0.88, maxFalseRefusals: 0.07 },
   "harbor-bridge (other article)": { hitAt1: 0.84, hitAt3: 0.92, answerAccuracy: 0.92, refusalAccuracy: 0.64, maxFalseRefusals: 0.04 },
-  "clinic-strike (other article)": { hitAt1: 0.76, hitAt3: 0.84, answerAccuracy: 0.8, refusalAccuracy: 0.28, maxFalseRefusals: 0.08 },
+  "clinic-strike (other article)": { hitAt1: 0.76, hitAt3: 0.84, answerAccuracy: 0.8, refusalAccuracy: 0.42, maxFalseRefusals: 0.08 },
   // Written after the last change of this engine version and measured once, untouched.
-  "river-flood (other article)": { hitAt1: 0.84, hitAt3: 0.96, answerAccuracy: 0.76, refusalAccuracy: 0.5, maxFalseRefusals: 0.04 },
+  "river-flood (other article)": { hitAt1: 0.8, hitAt3: 0.92, answerAccuracy: 0.76, refusalAccuracy: 0.5, maxFalseRefusals: 0.04 },
   // Three articles written blind on 2026-12-01 by a helper who saw neither the engine nor any other set, added
   // after every engine change of that session and measured once: held out from all tuning. Floors at what was
   // measured, far below the targets (see README, "Quality").
-  // Moved on 2026-12-02 by the unmatched-negation rule (chosen on the news training articles, then measured here
-  // once): bird-lights and transit-budget refuse 2 more unanswerable questions each; zoning-ruling 1 more, and
-  // refuses 1 more answerable one (hit@1, hit@3 and false refusals by that one question).
-  "bird-lights (other article)": { hitAt1: 0.75, hitAt3: 0.87, answerAccuracy: 0.79, refusalAccuracy: 0.31, maxFalseRefusals: 0.09 },
-  "transit-budget (other article)": { hitAt1: 0.7, hitAt3: 0.91, answerAccuracy: 0.83, refusalAccuracy: 0.31, maxFalseRefusals: 0.05 },
-  "zoning-ruling (other article)": { hitAt1: 0.5, hitAt3: 0.66, answerAccuracy: 0.66, refusalAccuracy: 0.37, maxFalseRefusals: 0.21 },
+  // Moved on 2026-12-02 by two rules chosen on the news training articles and the tuned-on sets, then measured
+  // here (see README, "What moved these figures"): unmatched-negation (more refusals; zoning-ruling one more
+  // false refusal) and distant-name (more refusals, and false refusals: bird-lights 2 more, river-flood and
+  // zoning-ruling 1 more each, which also lowers their hit@k).
+  "bird-lights (other article)": { hitAt1: 0.7, hitAt3: 0.79, answerAccuracy: 0.7, refusalAccuracy: 0.43, maxFalseRefusals: 0.17 },
+  "transit-budget (other article)": { hitAt1: 0.7, hitAt3: 0.91, answerAccuracy: 0.83, refusalAccuracy: 0.5, maxFalseRefusals: 0.05 },
+  "zoning-ruling (other article)": { hitAt1: 0.5, hitAt3: 0.62, answerAccuracy: 0.62, refusalAccuracy: 0.5, maxFalseRefusals: 0.25 },
 };
 
 test("ask: every citation is the article's own text, and quality stays at or above its floors", () => {

@@ -4,14 +4,15 @@
  * candidate. To add a rule: write `rules/<name>.ts` exporting a `Rule`, a test in
  * `test/answer/rules/<name>.test.ts` (one question it refuses, one it lets through), and place it here.
  *
- * Why this order: the most precise message first. A speaker who said nothing, or a name the article never
- * mentions, says exactly what is missing; so does a focus word nothing grounds ("it never mentions
- * “population”"). Then the kind of answer (a count of a part never named, then any answer of the asked
+ * Why this order: the most precise message first. A speaker who said nothing, a name the article never
+ * mentions (or mentions only in passing, far from the best passage), says exactly what is missing; so
+ * does a focus word nothing grounds ("it never mentions “population”"). Then the kind of answer (a count of a part never named, then any answer of the asked
  * type among the best sentences), then the generic checks on the best candidate, whose message says
  * only that nothing answers. Last, a question put in the negative that the best passage, otherwise good
  * enough, does not answer in the negative: that passage is cited as the closest the article comes.
  */
 import { answerType } from "./answerType";
+import { distantName } from "./distantName";
 import { noCandidates } from "./noCandidates";
 import { speakerSilent } from "./speakerSilent";
 import type { Refusal, Rule, RuleContext } from "./types";
@@ -24,7 +25,7 @@ import { weakEvidence } from "./weakEvidence";
 export type { Refusal, Rule, RuleContext } from "./types";
 export { NOT_ANSWERED } from "./types";
 
-export const RULES: readonly Rule[] = [speakerSilent, unknownName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, unmatchedNegation];
+export const RULES: readonly Rule[] = [speakerSilent, unknownName, distantName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, unmatchedNegation];
 
 /** One rule's verdict on a question: its refusal, or null when it lets the question through. */
 export interface Verdict {

@@ -6,10 +6,11 @@
  *
  * Why this order: the most precise message first. A speaker who said nothing, a name the article never
  * mentions (or mentions only in passing, far from the best passage), says exactly what is missing; so
- * does a focus word nothing grounds ("it never mentions “population”"). Then the kind of answer (a count of a part never named, then any answer of the asked
- * type among the best sentences), then the generic checks on the best candidate, whose message says
- * only that nothing answers. Last, a question put in the negative that the best passage, otherwise good
- * enough, does not answer in the negative: that passage is cited as the closest the article comes.
+ * does a focus word nothing grounds ("it never mentions “population”"). Then the kind of answer (a count
+ * of a part never named, then any answer of the asked type among the best sentences), then the generic
+ * checks on the best candidate, whose message says only that nothing answers. Last, a question put in the
+ * negative that the best passage, otherwise good enough, does not answer in the negative: that passage
+ * is cited as the closest the article comes.
  */
 import { answerType } from "./answerType";
 import { distantName } from "./distantName";

@@ -29,6 +29,11 @@ export interface AnswerPolicy {
    * citations that add what the answer lacks.
    */
   complementShare: number;
+  /**
+   * A name the corpus uses in at most this many sentences is mentioned in passing: asked about away from
+   * the best passage's paragraph, it refuses (see `rules/distantName`; set on the news training articles).
+   */
+  passingMentions: number;
 }
 
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
@@ -44,4 +49,5 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   typedLeadWindow: 2,
   complementWindow: 5,
   complementShare: 0.85,
+  passingMentions: 2,
 };

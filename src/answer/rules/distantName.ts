@@ -13,9 +13,6 @@ import { judgedBySpeaker, type Rule } from "./types";
 
 const id = "distant-name";
 
-/** A name in at most this many sentences is mentioned in passing (see the header). */
-const PASSING_MENTIONS = 2;
-
 /** "Apart from Petro, who …": the name set aside is not what the answer is about. */
 const EXCLUDED_NAME = /\b(?:[Aa]part from|[Bb]esides|[Oo]ther than|[Ee]xcept(?: for)?|[Aa]side from)\s+(\p{Lu}[\p{L}'’-]*)/u;
 
@@ -33,7 +30,7 @@ function writtenName(question: string, names: ReadonlySet<string>, word: string)
 export const distantName: Rule = {
   id,
   check(ctx) {
-    const { reading, evidence, corpus } = ctx;
+    const { reading, evidence, corpus, policy } = ctx;
     const best = evidence.ranked[0];
     if (judgedBySpeaker(ctx) || !best) return null;
     const inParagraph = best.doc.sentences.filter((s) => s.paragraph === best.sentence.paragraph);
@@ -50,7 +47,7 @@ export const distantName: Rule = {
         !excluded.has(name.text) &&
         name.terms.every((t) => corpus.knows(t)) && // a name the corpus never uses is `unknownName`'s
         !name.terms.some(found) &&
-        Math.max(...name.terms.map((t) => corpus.sentencesWith(t))) <= PASSING_MENTIONS,
+        Math.max(...name.terms.map((t) => corpus.sentencesWith(t))) <= policy.passingMentions,
     );
     if (candidates.length === 0) return null;
     const paragraphPlaces = new Set([...corpus.placesOf(inParagraph.flatMap((s) => words(s.text))).values()].flat(2));

@@ -54,6 +54,6 @@ export const distantName: Rule = {
     const distant = candidates.find((name) => !name.terms.some((t) => paragraphPlaces.has(t)));
     if (!distant) return null;
     const named = writtenName(reading.text, new Set(reading.names.map((n) => n.text)), distant.text);
-    return { rule: id, message: `The article doesn't say that about ${named}.` };
+    return { rule: id, message: `The article doesn't say that: it mentions “${named}” only in passing, elsewhere.` };
   },
 };

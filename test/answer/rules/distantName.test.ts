@@ -14,7 +14,7 @@ const ARTICLE = [
 
 test("refuses a name the article mentions only in passing, away from the best passage", () => {
   const refusal = distantName.check(ruleContext("How did the Harbor Business Association vote on Tuesday?", ARTICLE, { scores: { "voted 5-2": { score: 0.9 } } }));
-  expect(refusal).toEqual({ rule: "distant-name", message: "The article doesn't say that about Harbor Business Association." });
+  expect(refusal).toEqual({ rule: "distant-name", message: "The article doesn't say that: it mentions “Harbor Business Association” only in passing, elsewhere." });
 });
 
 test("lets through a name in the best passage's paragraph, and names the article uses often", () => {

@@ -8,7 +8,7 @@ import type { AskedPerson } from "../corpus/speech";
 import { sentenceTexts } from "../corpus/segment";
 import { type AnswerType, DATE_DIGITS, spansOf } from "../text/entities";
 import { alternation, AUXILIARIES, BACK_REFERENCES, FOCUS_FILLERS, FOLLOW_UP_OPENERS, MONEY_QUESTION_WORDS, NOT_PROPERTY, PERSON_ROLE_NOUNS, WH_WORDS, YES_NO_OPENERS } from "../text/lexicon";
-import { isNegated } from "../text/negation";
+import { denies, isNegated } from "../text/negation";
 import { capitalisedInside, foldText, termOf, terms, words } from "../text/tokens";
 import { askedPerson, recalledQuote, speechQuestion } from "./readSpeech";
 
@@ -30,6 +30,8 @@ export interface NameInQuestion {
   words: string[];
   /** Its index terms. */
   terms: string[];
+  /** The name with the names written next to it ("Business" → "Harbor Business Association"). */
+  phrase: string;
 }
 
 export interface QuestionReading {
@@ -74,11 +76,15 @@ export interface QuestionReading {
   subset: string[];
   /** Capitalised words inside the question. */
   names: NameInQuestion[];
+  /** Names the question sets aside ("Apart from Petro, who …" → Petro): not what the answer is about. */
+  setAside: string[];
   /** Numbers and dates the question itself holds. */
   numbers: string[];
   dates: string[];
   /** Negated: "not", "never", "didn't", "refused to" (`text/negation.ts`). */
   negated: boolean;
+  /** Negated as a denial: "not only … but also" and "vote no" set aside (`denies` in `text/negation.ts`). */
+  denies: boolean;
   /** "What did X say …": the speaker asked about. */
   speech: SpeechAsked | null;
   /** About the whole article ("what is this article about?", "tl;dr"). */
@@ -124,16 +130,34 @@ export function readQuestion(input: string, options: ReadOptions = {}): Question
     roleModifiers: words(ROLE_MODIFIERS.exec(text)?.[1] ?? "").map(termOf).filter((t): t is string => t !== null),
     counted: countedTerms(searched),
     subset: subsetWords(searched),
-    names: capitalisedInside(text).map((written) => {
-      const bare = written.replace(/['’]s$/u, "");
-      return { text: bare, words: words(bare), terms: terms(written) };
-    }),
+    names: namesIn(text),
+    setAside: text.match(SET_ASIDE_NAME)?.slice(1) ?? [],
     numbers: spansOf("number", text.replace(DATE_DIGITS, " ")),
     dates: spansOf("date", text),
     negated: isNegated(text),
+    denies: denies(text),
     speech: speechAsked(text),
     gist: GIST.test(text.trim().toLowerCase().replace(/[’]/g, "'").replace(/[?!.\s]+$/u, "")),
   };
+}
+
+/** "Apart from Petro, who …": the name after the phrase is set aside. */
+const SET_ASIDE_NAME = /\b(?:[Aa]part from|[Bb]esides|[Oo]ther than|[Ee]xcept(?: for)?|[Aa]side from)\s+(\p{Lu}[\p{L}'’-]*)/u;
+
+function namesIn(text: string): NameInQuestion[] {
+  const bare = capitalisedInside(text).map((written) => ({ written, text: written.replace(/['’]s$/u, "") }));
+  const known = new Set(bare.map((n) => n.text));
+  // The question's words as names are compared: trailing punctuation and a possessive "'s" dropped.
+  const written = text.split(/\s+/).map((w) => w.replace(/(?:['’]s)?[^\p{L}\p{N}]*$/u, ""));
+  const phraseOf = (name: string): string => {
+    let first = written.indexOf(name);
+    if (first < 0) return name;
+    let last = first;
+    while (known.has(written[first - 1] ?? "")) first--;
+    while (known.has(written[last + 1] ?? "")) last++;
+    return written.slice(first, last + 1).join(" ");
+  };
+  return bare.map((n) => ({ text: n.text, words: words(n.text), terms: terms(n.written), phrase: phraseOf(n.text) }));
 }
 
 /** A quote query read for `findQuotes`: whom it names as the speaker, and the words remembered. */

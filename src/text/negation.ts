@@ -7,3 +7,11 @@ const NEGATION = new RegExp(`\\b(?:${alternation(NEGATIONS)}|[a-z]+n't|fail(?:s|
 export function isNegated(text: string): boolean {
   return NEGATION.test(foldText(text).replace(/’/g, "'"));
 }
+
+/** Negative words that deny nothing: "not only … but also", and "no" as what was voted or said ("vote no"). */
+const NOT_DENYING = /\bnot only\b|\b(?:vot(?:e|es|ed|ing)|sa(?:y|ys|id|ying)|answer(?:s|ed|ing)?)\s+no\b/giu;
+
+/** Does the text deny something: negated, once the negative words that deny nothing are set aside? */
+export function denies(text: string): boolean {
+  return isNegated(text.replace(NOT_DENYING, " "));
+}

@@ -85,6 +85,16 @@ describe("the words of the question", () => {
     expect(readQuestion("How much did it cost?").asks).toMatchObject({ howMany: true, how: false });
   });
 
+  test("a denial, names set aside, and each name with the names written next to it", () => {
+    expect(readQuestion("Why didn't the ferries run?").denies).toBe(true);
+    expect(readQuestion("Which trustees voted no on the budget?")).toMatchObject({ negated: true, denies: false });
+    expect(readQuestion("Will the city not only fix the cables but also repaint them?")).toMatchObject({ negated: true, denies: false });
+    expect(readQuestion("Apart from Petro, who else will Noem meet?").setAside).toEqual(["Petro"]);
+    expect(readQuestion("Who else will Noem meet?").setAside).toEqual([]);
+    const r = readQuestion("How did the Harbor Business Association's members vote on Tuesday?");
+    expect(r.names.map((n) => n.phrase)).toEqual(["Harbor Business Association", "Harbor Business Association", "Harbor Business Association", "Tuesday"]);
+  });
+
   test("what did X say: the speaker asked about, name or role", () => {
     expect(readQuestion("What did Bukele actually say, quote-wise?").speech?.who.person).toBe("Bukele");
     expect(readQuestion("What did the mayor say about closing the bridge?").speech).toEqual({ who: { person: "mayor", properName: false, roleWords: ["mayor"] }, rest: "about closing the bridge?" });

@@ -13,20 +13,6 @@ import { judgedBySpeaker, type Rule } from "./types";
 
 const id = "distant-name";
 
-/** "Apart from Petro, who …": the name set aside is not what the answer is about. */
-const EXCLUDED_NAME = /\b(?:[Aa]part from|[Bb]esides|[Oo]ther than|[Ee]xcept(?: for)?|[Aa]side from)\s+(\p{Lu}[\p{L}'’-]*)/u;
-
-/** The name as the question writes it: the word with the names next to it ("Business" → "Harbor Business Association"). */
-function writtenName(question: string, names: ReadonlySet<string>, word: string): string {
-  const written = question.split(/\s+/).map((w) => w.replace(/(?:['’]s)?[^\p{L}\p{N}]*$/u, ""));
-  let first = written.indexOf(word);
-  if (first < 0) return word;
-  let last = first;
-  while (names.has(written[first - 1] ?? "")) first--;
-  while (names.has(written[last + 1] ?? "")) last++;
-  return written.slice(first, last + 1).join(" ");
-}
-
 export const distantName: Rule = {
   id,
   check(ctx) {
@@ -40,11 +26,10 @@ export const distantName: Rule = {
     // for names not found otherwise).
     const questionPlaces = corpus.placesOf(reading.names.flatMap((n) => n.words));
     const found = (t: string) => paragraph.has(t) || (questionPlaces.get(t) ?? []).some((place) => place.every((p) => paragraph.has(p)));
-    const excluded = new Set(reading.text.match(EXCLUDED_NAME)?.slice(1) ?? []);
     const candidates = reading.names.filter(
       (name) =>
         name.terms.length > 0 &&
-        !excluded.has(name.text) &&
+        !reading.setAside.includes(name.text) &&
         name.terms.every((t) => corpus.knows(t)) && // a name the corpus never uses is `unknownName`'s
         !name.terms.some(found) &&
         Math.max(...name.terms.map((t) => corpus.sentencesWith(t))) <= policy.passingMentions,
@@ -53,7 +38,6 @@ export const distantName: Rule = {
     const paragraphPlaces = new Set([...corpus.placesOf(inParagraph.flatMap((s) => words(s.text))).values()].flat(2));
     const distant = candidates.find((name) => !name.terms.some((t) => paragraphPlaces.has(t)));
     if (!distant) return null;
-    const named = writtenName(reading.text, new Set(reading.names.map((n) => n.text)), distant.text);
-    return { rule: id, message: `The article doesn't say that: it mentions “${named}” only in passing, elsewhere.` };
+    return { rule: id, message: `The article doesn't say that: it mentions “${distant.phrase}” only in passing, elsewhere.` };
   },
 };

@@ -9,21 +9,16 @@
  * negative: "every hotel was full" for "why couldn't she use her voucher?"). Accepting a negation in the
  * sentence before or after as well refused 33 of the 80.
  */
-import { isNegated } from "../../text/negation";
+import { denies } from "../../text/negation";
 import { judgedBySpeaker, type Rule } from "./types";
 
 const id = "unmatched-negation";
-
-/** Negative words that deny nothing: "not only … but also", and "no" as what was voted or said ("vote no"). */
-const NOT_DENYING = /\bnot only\b|\b(?:vot(?:e|es|ed|ing)|sa(?:y|ys|id|ying)|answer(?:s|ed|ing)?)\s+no\b/giu;
-
-const denies = (text: string): boolean => isNegated(text.replace(NOT_DENYING, " "));
 
 export const unmatchedNegation: Rule = {
   id,
   check(ctx) {
     const { reading, evidence } = ctx;
-    if (judgedBySpeaker(ctx) || !denies(reading.text)) return null;
+    if (judgedBySpeaker(ctx) || !reading.denies) return null;
     const best = evidence.ranked[0];
     // No candidate: `noCandidates` has said so. The best one in the negative too: it may answer.
     if (!best || denies(best.sentence.text)) return null;

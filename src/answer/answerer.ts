@@ -96,8 +96,11 @@ export class QuestionAnswerer {
     return extractiveAnswer({ question: judgement.reading.input, asked: this.shortQuestion(judgement.reading), ...judgement }, this.deps.corpus, this.deps.policy, startedAt);
   }
 
-  /** What a short answer is picked for (`short.ts`), with WordNet to tell places from people. */
+  /** What a short answer is picked for (`short.ts`), with WordNet and the corpus's people to tell places from people. */
   shortQuestion(reading: QuestionReading): ShortQuestion {
-    return shortQuestionOf(reading, (name) => this.deps.wordNet.isKindOf(name, "location", 8));
+    return shortQuestionOf(reading, {
+      isPlace: (name) => this.deps.wordNet.isKindOf(name, "location", 8),
+      isPerson: (name) => this.deps.speech.namesPerson(name),
+    });
   }
 }

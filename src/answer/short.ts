@@ -112,10 +112,12 @@ function candidatesFor(type: ShortType, question: string, sentence: string): Can
 }
 
 /** Characters added to a candidate's distance when it is the wrong sort of thing for the question. */
-function penalty(type: ShortType, question: string, text: string, isPlace: ((name: string) => boolean) | undefined): number {
+function penalty(type: ShortType, question: string, text: string, sorts: NameSorts | undefined): number {
   const q = foldText(question);
   // "Who will Noem meet in Colombia?" is not answered by "El Salvador": a name the dictionary files as a place is no person.
-  if (type === "person" && isPlace?.(text) === true) return 200;
+  if (type === "person" && sorts?.isPlace(text) === true) return 200;
+  // "Where will Noem go?" is not answered by "Noem and Villatoro": people the text shows to be people are no place.
+  if (type === "place" && sorts?.isPerson(text) === true) return 200;
   if ((type === "person" || type === "place") && ALL_CAPS.test(text) && text.length > 3) return 1000; // a dateline
   if (type === "person" && INSTITUTION.test(text) && !/\b(?:which|what) (?:group|organi[sz]ation|company|order|agency|body|team|firm)\b/.test(q)) return 200;
   // "Mayor Lorraine Okafor" over "Calloway": a person is more often named in full.
@@ -146,8 +148,8 @@ export const SHORT_ANSWER_LIMITS = {
  * for no typed answer, the sentence holds none it does not already say, or the pick is too uncertain to be
  * shown in bold (`SHORT_ANSWER_LIMITS`).
  */
-export function shortAnswer(input: { type: ShortType | null; question: string; docId: string; documentText: string; start: number; end: number; isPlace?: (name: string) => boolean }): ShortAnswer | null {
-  const { type, question, docId, documentText, start, end, isPlace } = input;
+export function shortAnswer(input: { type: ShortType | null; question: string; docId: string; documentText: string; start: number; end: number; sorts?: NameSorts }): ShortAnswer | null {
+  const { type, question, docId, documentText, start, end, sorts } = input;
   if (type === null) return null;
   const sentence = documentText.slice(start, end);
   const held = new Set(foldText(question).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
@@ -158,7 +160,7 @@ export function shortAnswer(input: { type: ShortType | null; question: string; d
   });
   let best: { at: Candidate; distance: number; penalty: number } | undefined;
   for (const c of fresh) {
-    const scored = { at: c, distance: distanceToQuestion(sentence, c, questionTerms), penalty: penalty(type, question, sentence.slice(c.start, c.end), isPlace) };
+    const scored = { at: c, distance: distanceToQuestion(sentence, c, questionTerms), penalty: penalty(type, question, sentence.slice(c.start, c.end), sorts) };
     if (!best || scored.distance + scored.penalty < best.distance + best.penalty) best = scored;
   }
   if (!best || best.penalty >= SHORT_ANSWER_LIMITS.wrongSort) return null;
@@ -173,8 +175,15 @@ export function shortAnswer(input: { type: ShortType | null; question: string; d
 export interface ShortQuestion {
   question: string;
   type: ShortType | null;
-  /** Whether a name is a place (WordNet files it under "location"): such a span does not answer "who". */
-  isPlace?: (name: string) => boolean;
+  sorts?: NameSorts;
+}
+
+/** What is known of a name's sort, to keep the wrong sort out of an answer. */
+export interface NameSorts {
+  /** WordNet files it under "location": such a span does not answer "who". */
+  isPlace(name: string): boolean;
+  /** The corpus shows it to be people (quoted, reported, titled): such a span does not answer "where". */
+  isPerson(name: string): boolean;
 }
 
 /**
@@ -184,11 +193,11 @@ export interface ShortQuestion {
  * question already said is not offered as the answer; its type is what was asked now, without its opener
  * ("and when?" asks for a date, not for the earlier question's person).
  */
-export function shortQuestionOf(reading: QuestionReading, isPlace?: (name: string) => boolean): ShortQuestion {
+export function shortQuestionOf(reading: QuestionReading, sorts?: NameSorts): ShortQuestion {
   const asked = reading.input.trim();
   const opener = reading.followUp?.opener;
   const now = opener && asked.toLowerCase().startsWith(opener.toLowerCase()) ? asked.slice(opener.length) : asked;
-  return { question: reading.followUp ? reading.text : reading.input, type: answerTypeOf(now), ...(isPlace ? { isPlace } : {}) };
+  return { question: reading.followUp ? reading.text : reading.input, type: answerTypeOf(now), ...(sorts ? { sorts } : {}) };
 }
 
 /** The index in the NFC text of a stored offset that starts (or ends) a character: the first unit at or after it. */
@@ -215,7 +224,7 @@ export function citedShortAnswer(doc: CorpusDocument, citation: Citation | undef
   const start = stored ? nfcOffset(stored, citation.start) : citation.start;
   const end = stored ? nfcOffset(stored, citation.end) : citation.end;
   if (!(start >= 0 && end > start && end <= doc.text.length)) return null;
-  const picked = shortAnswer({ type: asked.type, question: asked.question, docId: doc.id, documentText: doc.text, start, end, ...(asked.isPlace ? { isPlace: asked.isPlace } : {}) });
+  const picked = shortAnswer({ type: asked.type, question: asked.question, docId: doc.id, documentText: doc.text, start, end, ...(asked.sorts ? { sorts: asked.sorts } : {}) });
   if (picked === null) return null;
   const at = stored ? storedSpan(stored, picked.start, picked.end) : picked;
   const storedText = stored?.text ?? doc.text;

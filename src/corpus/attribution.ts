@@ -70,6 +70,39 @@ function namesIn(text: string): NameAt[] {
   return names;
 }
 
+/** A title after a name: "Héctor Gustavo Villatoro, El Salvador's Minister of Justice", "Ann Lee, the city's mayor". */
+const TITLE_AFTER = new RegExp(
+  `^,\\s+(?:the\\s+|an?\\s+)?(?:(?:\\p{Lu}[\\p{L}.-]*\\s+)*\\p{L}+['’]s\\s+)?(?:\\p{Ll}+\\s+)?(?:${NAME_TITLES.map((t) => `[${t[0]?.toUpperCase()}${t[0]}]${t.slice(1)}`).join("|")})\\b`,
+  "u",
+);
+
+/**
+ * Names the document writes with a title: after one ("Homeland Security Secretary Kristi Noem", "Dr.
+ * Okafor", "transportation director José Núñez") or
+ * before one ("Héctor Gustavo Villatoro, El Salvador's Minister of Justice"): people, whatever else the
+ * text says of them. Quotes count too ("Secretary Noem has a clear message"). The title is dropped.
+ */
+export function titledNamesInDocument(doc: CorpusDocument): Set<string> {
+  const names = new Set<string>();
+  const isTitle = (w: string | undefined) => w !== undefined && TITLES.has(w.toLowerCase().replace(/\.$/, ""));
+  for (const sentence of doc.sentences) {
+    const text = sentence.text;
+    for (const match of text.matchAll(NAME_RUN)) {
+      const words = match[0].replace(/[.,]+$/, "").split(/\s+/);
+      const before = text.slice(0, match.index).match(/(\p{L}+)\.?\s+$/u);
+      const lastTitle = words.map(isTitle).lastIndexOf(true);
+      // The title inside the run ("Secretary Kristi Noem"), right before it ("director José Núñez"), or
+      // after it, set off by a comma. Not "the mayor of Durham Falls": that is a place.
+      const titled = lastTitle >= 0 || isTitle(before?.[1]) || TITLE_AFTER.test(text.slice(match.index + match[0].replace(/[.,]+$/, "").length));
+      if (!titled) continue;
+      const name = cleanName(words.slice(lastTitle + 1).join(" "));
+      // "Bayview General Hospital": common words after a title are a thing, not a person.
+      if (name && !name.split(/\s+/).every((w) => isCommonWord(w.toLowerCase()))) names.add(name);
+    }
+  }
+  return names;
+}
+
 /** Blank out quoted spans so attribution looks only at the narrator's words. */
 function maskQuotes(text: string): string {
   return text.replace(QUOTED, (m) => " ".repeat(m.length));

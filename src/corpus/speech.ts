@@ -3,9 +3,9 @@
  * sentence the person it attributes speech to (direct or reported: "Bukele mentioned …"). The one
  * place a person named in a question is matched to the people of the corpus.
  */
-import { alternation, HONORIFICS } from "../text/lexicon";
+import { alternation, HONORIFICS, NAME_TITLES } from "../text/lexicon";
 import { foldText } from "../text/tokens";
-import { attributeSpeaker, findStatements, namesInDocument, type Statement } from "./attribution";
+import { attributeSpeaker, findStatements, namesInDocument, titledNamesInDocument, type Statement } from "./attribution";
 import { type CorpusDocument, type Sentence, sentenceKey } from "./types";
 
 export interface SpokenSentence {
@@ -16,6 +16,7 @@ export interface SpokenSentence {
 
 /** Honorifics and titles written before a surname ("Ms. Whitfield", "Dr. Okafor"): not part of the name. */
 const HONORIFIC = new RegExp(`^(?:${alternation(HONORIFICS)})\\.?$`);
+const TITLE_WORDS = new Set(NAME_TITLES);
 
 /** A person as a question names them (read by `answer/reading.ts`). */
 export interface AskedPerson {
@@ -47,6 +48,11 @@ export class SpeechIndex {
   readonly statements: Statement[];
   readonly spoken: SpokenSentence[] = [];
   private readonly names: string[];
+  /**
+   * The surnames (last words) of people known by what the text shows of them: names written after a
+   * title. Not speakers: the text quotes hospitals, agencies and countries too ("Bayview General Hospital said").
+   */
+  private readonly surnames: Set<string>;
   /** Both keyed by `sentenceKey(docId, sentenceIndex)`, so per-sentence lookups never scan the corpus. */
   private readonly statementsBySentence = new Map<string, Statement[]>();
   private readonly speakerBySentence = new Map<string, string>();
@@ -74,6 +80,21 @@ export class SpeechIndex {
         this.spoken.push({ doc, sentence, speaker: full });
       }
     }
+    this.surnames = new Set(documents.flatMap((d) => [...titledNamesInDocument(d)].map((name) => nameTokens(name).at(-1) ?? "")).filter(Boolean));
+  }
+
+  /**
+   * Does a span of text name people the corpus writes with a title ("Noem and Villatoro" after
+   * "Secretary Kristi Noem")? One person among its names is enough. Used to keep people out of "where"
+   * answers.
+   */
+  namesPerson(text: string): boolean {
+    // By surname, the last word of a name: "Secretary of Homeland Security Kristi Noem" runs a title
+    // and an office into the name, and "Noem" alone is the same person.
+    return text.split(/\s*(?:,|\band\b|&)\s*/u).some((part) => {
+      const last = nameTokens(part).at(-1);
+      return last !== undefined && !TITLE_WORDS.has(last) && this.surnames.has(last);
+    });
   }
 
   /** The fullest name in the corpus for a short form ("McLaughlin" → "Tricia McLaughlin"). */

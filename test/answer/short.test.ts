@@ -52,9 +52,17 @@ describe("short answers", () => {
   test("a name the dictionary files as a place does not answer 'who'", () => {
     const text = "Following her visit to El Salvador, Noem will meet with President Gustavo Petro.";
     const who = (isPlace?: (name: string) => boolean) =>
-      shortAnswer({ type: "person", question: "Who will Noem meet?", docId: "d", documentText: text, start: 0, end: text.length, ...(isPlace ? { isPlace } : {}) })?.text;
+      shortAnswer({ type: "person", question: "Who will Noem meet?", docId: "d", documentText: text, start: 0, end: text.length, ...(isPlace ? { sorts: { isPlace, isPerson: () => false } } : {}) })?.text;
     expect(who()).toBe("El Salvador");
     expect(who((name) => name === "El Salvador")).toBe("President Gustavo Petro");
+  });
+
+  test("people the corpus shows to be people do not answer 'where'", () => {
+    const text = "On Friday, Noem and Villatoro flew to Tecoluca.";
+    const where = (isPerson?: (name: string) => boolean) =>
+      shortAnswer({ type: "place", question: "Where did they go on Friday?", docId: "d", documentText: text, start: 0, end: text.length, ...(isPerson ? { sorts: { isPlace: () => false, isPerson } } : {}) })?.text;
+    expect(where()).toBe("Noem and Villatoro");
+    expect(where((name) => name.includes("Noem"))).toBe("Tecoluca");
   });
 
   test("the digits of a time are not a count, and a year is not one either", () => {

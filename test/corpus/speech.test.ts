@@ -1,8 +1,8 @@
 /** Who said what: attribution in news prose, roles that name people, and quote look-up by memory. */
 import path from "node:path";
-import { loadCorpus } from "../../src/corpus/load";
+import { loadCorpus, parseDocument } from "../../src/corpus/load";
 import { SpeechIndex, samePerson } from "../../src/corpus/speech";
-import { attributeSpeaker, findStatements } from "../../src/corpus/attribution";
+import { attributeSpeaker, findStatements, titledNamesInDocument } from "../../src/corpus/attribution";
 import { askedPerson, readQuestion } from "../../src/answer/reading";
 import { offlineEngine } from "../helpers/engine";
 
@@ -68,5 +68,27 @@ describe("on another article", () => {
     const found = await engine.findQuotes("the transportation director said people should expect the worst early on");
     expect(found.matches[0]?.speaker).toBe("José Núñez");
     expect(engine.documentText(found.matches[0]?.docId ?? "")?.slice(found.matches[0]?.start, found.matches[0]?.end)).toBe(found.matches[0]?.quote);
+  });
+});
+
+describe("people by what the text shows of them", () => {
+  const doc = parseDocument("trip", [
+    "Noem visits El Salvador",
+    "",
+    "Homeland Security Secretary Kristi Noem will travel to San Salvador on Friday. She will meet transportation director José Núñez there.",
+    "",
+    "Noem and Villatoro will tour a prison. General Ana Ruiz will not attend.",
+  ].join("\n"));
+
+  test("names after a title, in the run or in lower case before it, are people; places are not", () => {
+    expect([...titledNamesInDocument(doc)].sort()).toEqual(["Ana Ruiz", "José Núñez", "Kristi Noem"]);
+  });
+
+  test("a span names a person when one of its names does, titles set aside", () => {
+    const speech = new SpeechIndex([doc]);
+    expect(speech.namesPerson("Noem and Villatoro")).toBe(true);
+    expect(speech.namesPerson("Secretary Noem")).toBe(true);
+    expect(speech.namesPerson("San Salvador")).toBe(false);
+    expect(speech.namesPerson("El Salvador")).toBe(false);
   });
 });

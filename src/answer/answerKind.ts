@@ -86,6 +86,8 @@ export function countsNear(text: string, term: string, distance = COUNT_REACH): 
 
 /** Does `text` hold an answer of this type that the question does not already contain? */
 export function offersAnswerType(type: AnswerType, text: string, reading: Pick<QuestionReading, "heldWords">): boolean {
+  // "When was the fire brought under control?" is answered by a clock time ("by 3:30 p.m.") as well as a day.
+  if (type === "date" && offersAnswerType("time", text, reading)) return true;
   // The digits of a date ("March 26, 2025") are not a count.
   const searched = type === "number" ? text.replace(DATE_DIGITS, " ") : text;
   for (const match of searched.matchAll(ANSWER_PATTERNS[type])) {

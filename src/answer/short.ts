@@ -103,7 +103,9 @@ const ALL_CAPS = /^[\p{Lu}\s'’.-]+$/u;
 function candidatesFor(type: ShortType, question: string, sentence: string): Candidate[] {
   const q = foldText(question);
   if (/\bper ?cent(?:age)?\b/.test(q)) return typedSpans("number", sentence).filter((c) => /(?:%|percent)$/.test(sentence.slice(c.start, c.end)));
-  const types: ShortType[] = /\bhow much\b/.test(q) && (type === "number" || type === "money") ? ["money", "number", "duration"] : [type];
+  // "When was the fire under control?" in a sentence that gives no day but a clock time: the time.
+  const whenByClock = type === "date" && typedSpans("date", sentence).length === 0;
+  const types: ShortType[] = /\bhow much\b/.test(q) && (type === "number" || type === "money") ? ["money", "number", "duration"] : whenByClock ? ["time"] : [type];
   const spans = types.flatMap((t) => typedSpans(t, sentence).map((c) => ({ ...c, type: t })));
   // The digits of a time, a date or a sum are not a count of their own ("12" of "12:01 a.m.").
   const others = type === "number" || type === "duration" ? (["time", "date", "money"] as ShortType[]).filter((t) => !types.includes(t)).flatMap((t) => typedSpans(t, sentence)) : [];

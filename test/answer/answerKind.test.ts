@@ -53,3 +53,9 @@ test("'what time' asks for a clock time, which a date does not give", () => {
   // A name the question already holds is not an answer.
   expect(offersAnswerType("person", "Kristi Noem will visit.", readQuestion("Who is Kristi Noem meeting?"))).toBe(false);
 });
+
+test("'when' is answered by a day or by a clock time, not by a count", () => {
+  expect(offersAnswerType("date", "Crews had the fire under control by 3:30 p.m.", readQuestion("When was the fire brought under control?"))).toBe(true);
+  expect(offersAnswerType("date", "Service resumed shortly after midnight.", readQuestion("When did service resume?"))).toBe(true);
+  expect(offersAnswerType("date", "Crews fought the fire for hours with 40 trucks.", readQuestion("When was the fire brought under control?"))).toBe(false);
+});

@@ -57,6 +57,12 @@ describe("short answers", () => {
     expect(who((name) => name === "El Salvador")).toBe("President Gustavo Petro");
   });
 
+  test("'when' takes the clock time of a sentence that gives no day, and the day of one that does", () => {
+    const when = (text: string) => shortAnswer({ type: "date", question: "When was the fire brought under control?", docId: "d", documentText: text, start: 0, end: text.length })?.text;
+    expect(when("Crews had the fire under control by 3:30 p.m., officials said.")).toBe("3:30 p.m.");
+    expect(when("Crews had the fire under control on Tuesday.")).toBe("Tuesday");
+  });
+
   test("people the corpus shows to be people do not answer 'where'", () => {
     const text = "On Friday, Noem and Villatoro flew to Tecoluca.";
     const where = (isPerson?: (name: string) => boolean) =>

@@ -3,7 +3,7 @@
  * money, and runs of capitalised words (names of people and places). Read from sentences to tell
  * whether one gives the kind of answer asked for, and from questions to tell what they already hold.
  */
-import { alternation, CURRENCY_WORDS, MONTHS, NUMBER_WORDS, OPEN_DURATIONS, RELATIVE_DAYS, TIME_UNITS, WEEKDAYS } from "./lexicon";
+import { alternation, CURRENCY_WORDS, type Measure, MONTHS, NUMBER_WORDS, OPEN_DURATIONS, RELATIVE_DAYS, TIME_UNITS, WEEKDAYS } from "./lexicon";
 
 export type AnswerType = "date" | "time" | "number" | "duration" | "money" | "person" | "place";
 
@@ -38,4 +38,27 @@ export function capitalisedRuns(text: string): Array<{ words: string[]; start: n
 /** Every span of one type in a text, as written. */
 export function spansOf(type: AnswerType, text: string): string[] {
   return [...text.matchAll(ANSWER_PATTERNS[type])].map((m) => m[0]);
+}
+
+/**
+ * Does a text give a measure of this kind ("How old …" → an age)? An age is set off after a name ("Gerald
+ * Whitcombe, 58,") or said in years ("58 years old", "aged 58"); a share is a percentage; a speed has
+ * its unit; an amount is any number or sum that is not a date's digits; a duration is a span of time; a
+ * frequency is "every …" or "N times a …".
+ */
+export function givesMeasure(measure: Measure, text: string): boolean {
+  switch (measure) {
+    case "age":
+      return /\p{Lu}[\p{L}'’-]+,\s\d{1,3},|\b\d{1,3}[- ]years?[- ]old\b|\baged?\s\d{1,3}\b/u.test(text);
+    case "share":
+      return /\d(?:[\d,.]*\d)?\s?(?:%|percent\b)/u.test(text);
+    case "speed":
+      return /\d(?:[\d,.]*\d)?\s*(?:knots|mph|miles (?:an|per) hour|kilometers (?:an|per) hour|km\/h|kph)\b/u.test(text);
+    case "amount":
+      return new RegExp(ANSWER_PATTERNS.money.source, "iu").test(text) || new RegExp(ANSWER_PATTERNS.number.source, "iu").test(text.replace(DATE_DIGITS, " "));
+    case "duration":
+      return new RegExp(ANSWER_PATTERNS.duration.source, "iu").test(text);
+    case "frequency":
+      return new RegExp(`\\bevery\\s+(?:other\\s+|few\\s+|\\d+\\s+|(?:${NUMBER_WORD})\\s+)?(?:${TIME_UNIT})\\b|\\b(?:once|twice|\\d+\\s+times|(?:${NUMBER_WORD})\\s+times)\\s+(?:a|an|per)\\s+(?:${TIME_UNIT})\\b`, "iu").test(text);
+  }
 }

@@ -6,11 +6,13 @@
  * The question's focus (`reading.focus`) is grounded when the corpus uses the word itself, or when one
  * of the best sentences uses a word WordNet relates to it ("lockup" → "jail", "goal" → "aim", "finish" →
  * "conclude"). A focus word neither the corpus nor WordNet knows (a name, a typo) is not judged: only a
- * word that means something, and whose meaning is absent, refuses. The kind asked for in "which X …"
- * is grounded the same way, or by a word of X's definition.
+ * word that means something, and whose meaning is absent, refuses. A dimension ("how old", "how full")
+ * is grounded by a measure of it in the best sentences ("Whitcombe, 58,", "31 percent"). The kind asked
+ * for in "which X …" is grounded the same way, or by a word of X's definition.
  */
-import { ANSWER_KIND_WORDS } from "../../text/lexicon";
-import { terms, termOf } from "../../text/tokens";
+import { givesMeasure } from "../../text/entities";
+import { ANSWER_KIND_WORDS, DIMENSION_MEASURES, IRREGULAR_PAST, irregularForms } from "../../text/lexicon";
+import { terms, termOf, words } from "../../text/tokens";
 import type { ScoredSentence } from "../retrieve";
 import { judgedBySpeaker, type Rule, type RuleContext } from "./types";
 
@@ -46,11 +48,26 @@ function grounded(word: string, best: ScoredSentence[], { corpus, wordNet }: Rul
   if (term === null || /^\d/.test(term) || corpus.knows(term)) return true;
   const corrected = termOf(corpus.correctSpelling(word));
   if (corrected !== null && corpus.knows(corrected)) return true;
-  if (!wordNet.has(word)) return true;
+  // An irregular verb in another form: "begin" is in "The outbreak began …", "taken" in "… to take".
+  const base = IRREGULAR_PAST.get(word) ?? word;
+  if ([base, ...irregularForms(base)].some((form) => corpus.knows(termOf(form) ?? ""))) return true;
+  if (!wordNet.has(base)) return true;
+  // "How old is X?" is answered by "X, 58,": a dimension is grounded by a measure of it.
+  const measure = DIMENSION_MEASURES.get(word);
+  if (measure !== undefined && best.some((s) => givesMeasure(measure, s.sentence.text))) return true;
   // Related words only for the focus: definitions ground so much by chance that refusals fell from 100% to
   // 67% (dev) for one fewer false refusal.
-  const related = wordNet.related(word).map((lemma) => terms(lemma));
-  if (byDefinition) related.push(...wordNet.nounDefinitions(word).flatMap((d) => terms(d).map((t) => [t])));
-  const evidence = best.map((s) => corpus.termsOfSentence(s.doc.id, s.sentence.index));
+  const related = wordNet.related(base).map((lemma) => terms(lemma));
+  if (byDefinition) related.push(...wordNet.nounDefinitions(base).flatMap((d) => terms(d).map((t) => [t])));
+  // A sentence's irregular past forms count as their base too ("began" for "start" → "begin").
+  const evidence = best.map((s) => {
+    const held = corpus.termsOfSentence(s.doc.id, s.sentence.index);
+    const bases = words(s.sentence.text).flatMap((w) => {
+      const b = IRREGULAR_PAST.get(w);
+      const t = b === undefined ? null : termOf(b);
+      return t === null ? [] : [t];
+    });
+    return bases.length === 0 ? held : new Set([...held, ...bases]);
+  });
   return evidence.some((held) => related.some((lemmaTerms) => lemmaTerms.length > 0 && lemmaTerms.every((t) => held.has(t))));
 }

@@ -2,6 +2,7 @@
  * The engine's word lists, in one place and as data: roles and titles, speech verbs, numbers and
  * dates, stop words, question words. Nothing here names a particular article.
  */
+export * from "./irregularVerbs";
 export * from "./numbers";
 export * from "./questionWords";
 export * from "./roles";

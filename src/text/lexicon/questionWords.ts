@@ -28,6 +28,23 @@ export const NEGATIONS: readonly string[] = ["not", "no", "never", "none", "nobo
 /** "How ADJ is …": degree words that ask for something other than a property (counts, times, manner). */
 export const NOT_PROPERTY: ReadonlySet<string> = new Set(["many", "much", "long", "often", "soon", "come", "do", "does", "did", "is", "was", "are", "were", "will", "can", "could", "would", "should"]);
 
+/** The kinds of measure a "how ADJ" question asks for (see `DIMENSION_MEASURES`). */
+export type Measure = "age" | "share" | "speed" | "amount" | "duration" | "frequency";
+
+/**
+ * "How ADJ is …" asks for a measure, which the article gives without the adjective: "How old is X?" →
+ * "X, 58,"; "How full is the reservoir?" → "31 percent"; "How quickly did crews arrive?" → "within nine
+ * minutes". The measure that answers each dimension word.
+ */
+export const DIMENSION_MEASURES: ReadonlyMap<string, Measure> = new Map<string, Measure>([
+  ...(["old", "young"] as const).map((w) => [w, "age"] as const),
+  ...(["full", "empty"] as const).map((w) => [w, "share"] as const),
+  ...(["fast", "slow"] as const).map((w) => [w, "speed"] as const),
+  ...(["large", "big", "small", "high", "low", "tall", "deep", "wide", "heavy", "expensive", "costly"] as const).map((w) => [w, "amount"] as const),
+  ...(["quickly", "rapidly", "promptly"] as const).map((w) => [w, "duration"] as const),
+  ...(["frequently"] as const).map((w) => [w, "frequency"] as const),
+]);
+
 /** Small words dropped from a focus slot ("the population of …" → "population"). */
 export const FOCUS_FILLERS: readonly string[] = ["the", "a", "an", "of", "this", "that", "these", "those", "its", "his", "her", "their"];
 

@@ -17,3 +17,25 @@ test("lets through a focus the article uses, or names in related words", () => {
   // Words naming a kind of answer ("goal") are never refused for want of the word.
   expect(ungroundedFocus.check(ruleContext("What is the goal of the repairs?", BRIDGE_ARTICLE))).toBeNull();
 });
+
+// A short article with an age, a share, a speed and a start, none of them in the words a question uses.
+const REPORT = [
+  "Reservoir falls as ferry inquiry opens",
+  "",
+  "The Tessaly Reservoir stood at 31 percent on Tuesday. The shortage began in late February.",
+  "",
+  "Gerald Whitcombe, 58, the ferry's captain, said the boat hit the pier at about 9 knots. Mayor Ann Lee said the town would help.",
+].join("\n");
+
+test("a dimension ('how old', 'how full', 'how fast') is grounded by a measure of it, and only by one", () => {
+  expect(ungroundedFocus.check(ruleContext("How old is Gerald Whitcombe?", REPORT))).toBeNull();
+  expect(ungroundedFocus.check(ruleContext("How full is the Tessaly Reservoir?", REPORT))).toBeNull();
+  expect(ungroundedFocus.check(ruleContext("How fast was the ferry going?", REPORT))).toBeNull();
+  // No age stands beside the mayor: the article doesn't say.
+  expect(ungroundedFocus.check(ruleContext("How old is Mayor Ann Lee?", REPORT, { scores: { "Mayor Ann Lee": { score: 0.9 } } }))?.message).toContain("“old”");
+});
+
+test("an irregular verb is found in its other forms ('begin' in 'began', 'start' through 'begin')", () => {
+  expect(ungroundedFocus.check(ruleContext("When did the shortage begin?", REPORT))).toBeNull();
+  expect(ungroundedFocus.check(ruleContext("When did the shortage start?", REPORT))).toBeNull();
+});

@@ -184,7 +184,7 @@ export interface ShortQuestion {
 export interface NameSorts {
   /** WordNet files it under "location": such a span does not answer "who". */
   isPlace(name: string): boolean;
-  /** The corpus shows it to be people (quoted, reported, titled): such a span does not answer "where". */
+  /** The corpus writes it with a title (`SpeechIndex.namesPerson`): such a span does not answer "where". */
   isPerson(name: string): boolean;
 }
 

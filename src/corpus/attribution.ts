@@ -33,6 +33,11 @@ const SPEECH_VERB_NEXT = new RegExp(`^\\s*${SPEECH_VERBS.source}`, "u");
 
 const TITLES = new Set(NAME_TITLES);
 
+/** A title written before a name, in either case, with or without its dot: "Secretary", "mayor", "Dr.". */
+export function isTitleWord(word: string): boolean {
+  return TITLES.has(word.toLowerCase().replace(/\.$/, ""));
+}
+
 const QUOTED = /"([^"\n]+)"|\u201c([^\u201d\n]+)\u201d/gu;
 const NAME_RUN = new RegExp(`\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:${alternation(NAME_PARTICLES)})\\s+)?\\p{Lu}[\\p{L}'’.-]*)*`, "gu");
 
@@ -46,7 +51,7 @@ interface NameAt {
 
 function cleanName(run: string): string | null {
   const words = run.replace(/[.,]+$/, "").split(/\s+/);
-  while (words.length > 0 && TITLES.has((words[0] ?? "").toLowerCase().replace(/\.$/, ""))) words.shift();
+  while (words.length > 0 && isTitleWord(words[0] ?? "")) words.shift();
   while (words.length > 0 && NOT_NAMES.has((words[0] ?? "").toLowerCase())) words.shift();
   if (words.length === 0) return null;
   const name = words.join(" ").replace(/['’]s$/, "");
@@ -84,16 +89,16 @@ const TITLE_AFTER = new RegExp(
  */
 export function titledNamesInDocument(doc: CorpusDocument): Set<string> {
   const names = new Set<string>();
-  const isTitle = (w: string | undefined) => w !== undefined && TITLES.has(w.toLowerCase().replace(/\.$/, ""));
   for (const sentence of doc.sentences) {
     const text = sentence.text;
     for (const match of text.matchAll(NAME_RUN)) {
-      const words = match[0].replace(/[.,]+$/, "").split(/\s+/);
-      const before = text.slice(0, match.index).match(/(\p{L}+)\.?\s+$/u);
-      const lastTitle = words.map(isTitle).lastIndexOf(true);
+      const run = match[0].replace(/[.,]+$/, "");
+      const words = run.split(/\s+/);
+      const before = text.slice(0, match.index).match(/(\p{L}+)\.?\s+$/u)?.[1];
+      const lastTitle = words.map(isTitleWord).lastIndexOf(true);
       // The title inside the run ("Secretary Kristi Noem"), right before it ("director José Núñez"), or
       // after it, set off by a comma. Not "the mayor of Durham Falls": that is a place.
-      const titled = lastTitle >= 0 || isTitle(before?.[1]) || TITLE_AFTER.test(text.slice(match.index + match[0].replace(/[.,]+$/, "").length));
+      const titled = lastTitle >= 0 || (before !== undefined && isTitleWord(before)) || TITLE_AFTER.test(text.slice(match.index + run.length));
       if (!titled) continue;
       const name = cleanName(words.slice(lastTitle + 1).join(" "));
       // "Bayview General Hospital": common words after a title are a thing, not a person.

@@ -3,9 +3,9 @@
  * sentence the person it attributes speech to (direct or reported: "Bukele mentioned …"). The one
  * place a person named in a question is matched to the people of the corpus.
  */
-import { alternation, HONORIFICS, NAME_TITLES } from "../text/lexicon";
+import { alternation, HONORIFICS } from "../text/lexicon";
 import { foldText } from "../text/tokens";
-import { attributeSpeaker, findStatements, namesInDocument, titledNamesInDocument, type Statement } from "./attribution";
+import { attributeSpeaker, findStatements, isTitleWord, namesInDocument, titledNamesInDocument, type Statement } from "./attribution";
 import { type CorpusDocument, type Sentence, sentenceKey } from "./types";
 
 export interface SpokenSentence {
@@ -16,7 +16,6 @@ export interface SpokenSentence {
 
 /** Honorifics and titles written before a surname ("Ms. Whitfield", "Dr. Okafor"): not part of the name. */
 const HONORIFIC = new RegExp(`^(?:${alternation(HONORIFICS)})\\.?$`);
-const TITLE_WORDS = new Set(NAME_TITLES);
 
 /** A person as a question names them (read by `answer/reading.ts`). */
 export interface AskedPerson {
@@ -93,7 +92,7 @@ export class SpeechIndex {
     // and an office into the name, and "Noem" alone is the same person.
     return text.split(/\s*(?:,|\band\b|&)\s*/u).some((part) => {
       const last = nameTokens(part).at(-1);
-      return last !== undefined && !TITLE_WORDS.has(last) && this.surnames.has(last);
+      return last !== undefined && !isTitleWord(last) && this.surnames.has(last);
     });
   }
 

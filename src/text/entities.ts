@@ -41,24 +41,26 @@ export function spansOf(type: AnswerType, text: string): string[] {
 }
 
 /**
- * Does a text give a measure of this kind ("How old …" → an age)? An age is set off after a name ("Gerald
+ * What gives a measure of each kind ("How old …" → an age): an age is set off after a name ("Gerald
  * Whitcombe, 58,") or said in years ("58 years old", "aged 58"); a share is a percentage; a speed has
- * its unit; an amount is any number or sum that is not a date's digits; a duration is a span of time; a
- * frequency is "every …" or "N times a …".
+ * its unit; an amount is a sum or a number (a date's digits are not one, see `givesMeasure`); a duration
+ * is a span of time; a frequency is "every …" or "N times a …". Not global: tested, never iterated.
  */
+const MEASURE_PATTERNS: Readonly<Record<Exclude<Measure, "amount">, RegExp>> = {
+  age: /\p{Lu}[\p{L}'’-]+,\s\d{1,3},|\b\d{1,3}[- ]years?[- ]old\b|\baged?\s\d{1,3}\b/u,
+  share: /\d(?:[\d,.]*\d)?\s?(?:%|percent\b)/u,
+  speed: /\d(?:[\d,.]*\d)?\s*(?:knots|mph|miles (?:an|per) hour|kilometers (?:an|per) hour|km\/h|kph)\b/u,
+  duration: new RegExp(ANSWER_PATTERNS.duration.source, "iu"),
+  frequency: new RegExp(
+    `\\bevery\\s+(?:other\\s+|few\\s+|\\d+\\s+|(?:${NUMBER_WORD})\\s+)?(?:${TIME_UNIT})\\b|\\b(?:once|twice|\\d+\\s+times|(?:${NUMBER_WORD})\\s+times)\\s+(?:a|an|per)\\s+(?:${TIME_UNIT})\\b`,
+    "iu",
+  ),
+};
+const MONEY_ONCE = new RegExp(ANSWER_PATTERNS.money.source, "iu");
+const NUMBER_ONCE = new RegExp(ANSWER_PATTERNS.number.source, "iu");
+
+/** Does a text give a measure of this kind (see `MEASURE_PATTERNS`)? */
 export function givesMeasure(measure: Measure, text: string): boolean {
-  switch (measure) {
-    case "age":
-      return /\p{Lu}[\p{L}'’-]+,\s\d{1,3},|\b\d{1,3}[- ]years?[- ]old\b|\baged?\s\d{1,3}\b/u.test(text);
-    case "share":
-      return /\d(?:[\d,.]*\d)?\s?(?:%|percent\b)/u.test(text);
-    case "speed":
-      return /\d(?:[\d,.]*\d)?\s*(?:knots|mph|miles (?:an|per) hour|kilometers (?:an|per) hour|km\/h|kph)\b/u.test(text);
-    case "amount":
-      return new RegExp(ANSWER_PATTERNS.money.source, "iu").test(text) || new RegExp(ANSWER_PATTERNS.number.source, "iu").test(text.replace(DATE_DIGITS, " "));
-    case "duration":
-      return new RegExp(ANSWER_PATTERNS.duration.source, "iu").test(text);
-    case "frequency":
-      return new RegExp(`\\bevery\\s+(?:other\\s+|few\\s+|\\d+\\s+|(?:${NUMBER_WORD})\\s+)?(?:${TIME_UNIT})\\b|\\b(?:once|twice|\\d+\\s+times|(?:${NUMBER_WORD})\\s+times)\\s+(?:a|an|per)\\s+(?:${TIME_UNIT})\\b`, "iu").test(text);
-  }
+  if (measure === "amount") return MONEY_ONCE.test(text) || NUMBER_ONCE.test(text.replace(DATE_DIGITS, " "));
+  return MEASURE_PATTERNS[measure].test(text);
 }

@@ -32,7 +32,10 @@ export const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
     .flatMap(([base, past, participle]) => [past, participle].filter((form): form is string => form !== undefined && form !== base).map((form) => [form, base ?? form] as const)),
 );
 
+const FORMS_OF_BASE = new Map<string, string[]>();
+for (const [form, base] of IRREGULAR_PAST) FORMS_OF_BASE.set(base, [...(FORMS_OF_BASE.get(base) ?? []), form]);
+
 /** The past forms of a base form ("begin" → "began", "begun"). */
-export function irregularForms(base: string): string[] {
-  return [...IRREGULAR_PAST].filter(([, b]) => b === base).map(([form]) => form);
+export function irregularForms(base: string): readonly string[] {
+  return FORMS_OF_BASE.get(base) ?? [];
 }

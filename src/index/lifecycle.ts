@@ -12,12 +12,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { mkdir, open, readFile, readdir, realpath, rename, rm, stat, symlink, unlink, utimes } from "node:fs/promises";
+import { link as hardLink, mkdir, open, readFile, readdir, realpath, rename, rm, stat, symlink, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const CURRENT = "current";
 const LOCK = "build.lock";
 const GENERATION = /^gen-[0-9a-z]+-(\d+)$/;
+/** The owner file a builder links into place as the lock (see takeLock); left behind only by a crash. */
+const LOCK_OWNER = /^build\.lock\.owner-(\d+)-[0-9a-f]+$/;
 /** Files of the flat layout (format 1, index files straight in INDEX_DIR), removed on the first build. */
 const FLAT_LAYOUT = ["manifest.json", "vectors.hnsw", "hnsw.json", "docstore.json", "chunks.json", "sentences.f32"];
 /** A lock whose holder cannot be checked (another host) counts as abandoned after this long unrefreshed. */
@@ -94,6 +96,7 @@ export async function removeLeftovers(indexDir: string, notify: Notify): Promise
     const stale =
       (gen !== null && full !== current && !(Number(gen[1]) !== process.pid && alive(Number(gen[1])))) ||
       (name.startsWith(`${CURRENT}.tmp-`) && !alive(Number(name.split("-")[1]))) ||
+      (LOCK_OWNER.test(name) && !alive(Number(LOCK_OWNER.exec(name)?.[1]))) ||
       FLAT_LAYOUT.includes(name);
     if (stale) await removeQuietly(full, notify);
   }
@@ -127,6 +130,35 @@ async function abandoned(file: string, owner: LockOwner | null): Promise<boolean
 }
 
 /**
+ * Creates the lock file with its owner already inside, or returns false if it exists. The owner is
+ * written to a file of our own and hard-linked into place, so a waiter never reads a lock half-written
+ * (with `open(..., "wx")` then a write, it could read an empty file and not know whom it waits for).
+ */
+async function takeLock(file: string, me: LockOwner): Promise<boolean> {
+  const mine = `${file}.owner-${me.pid}-${me.token}`;
+  await writeFile(mine, JSON.stringify(me));
+  try {
+    await hardLink(mine, file);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw err;
+    // A file system without hard links: create exclusively, then write (the short window is acceptable).
+    const handle = await open(file, "wx").catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "EEXIST") return null;
+      throw e;
+    });
+    if (handle === null) return false;
+    await handle.writeFile(JSON.stringify(me));
+    await handle.close();
+    return true;
+  } finally {
+    await rm(mine, { force: true });
+  }
+}
+
+/**
  * Runs `fn` holding the build lock. A second builder waits, says once that it is waiting, and takes over
  * a lock whose holder died. The lock file is refreshed while held so that it is never judged abandoned.
  */
@@ -136,14 +168,7 @@ export async function withBuildLock<T>(indexDir: string, notify: Notify, fn: () 
   const me: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(8).toString("hex") };
   let told = false;
   for (;;) {
-    try {
-      const handle = await open(file, "wx");
-      await handle.writeFile(JSON.stringify(me));
-      await handle.close();
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
+    if (await takeLock(file, me)) break;
     const owner = await readOwner(file);
     if (await abandoned(file, owner)) {
       // Move it aside first: of several waiters that found it abandoned, only one wins the rename.

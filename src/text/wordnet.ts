@@ -149,13 +149,14 @@ export class WordNet {
   /**
    * Antonyms of a word in any of its senses ("increase" → "decrease", "open" → "close"; WordNet's "!" pointers,
    * which link words, plus those of the similar adjectives' heads). Used by the answer judge: a question that
-   * asks about the opposite of what a sentence says is not answered by it.
+   * asks about the opposite of what a sentence says is not answered by it. `senses` keeps only the word's
+   * most frequent senses (WordNet lists them in order of frequency).
    */
-  antonyms(word: string): string[] {
+  antonyms(word: string, options: { senses?: number } = {}): string[] {
     const out = new Set<string>();
     for (const pos of ["noun", "verb", "adj", "adv"] as const) {
       for (const form of this.baseForms(word, pos)) {
-        for (const offset of this.offsets(form, pos)) {
+        for (const offset of this.offsets(form, pos).slice(0, options.senses)) {
           const synset = this.synset(offset, pos);
           if (!synset) continue;
           const own = synset.lemmas.findIndex((l) => l.toLowerCase() === form) + 1;
@@ -167,6 +168,20 @@ export class WordNet {
         }
       }
     }
+    return [...out];
+  }
+
+  /** Single-word synonyms of a word in its `senses` most frequent senses per part of speech ("shut" → "close"). */
+  synonyms(word: string, options: { senses?: number } = {}): string[] {
+    const out = new Set<string>();
+    for (const pos of ["noun", "verb", "adj", "adv"] as const) {
+      for (const form of this.baseForms(word, pos)) {
+        for (const offset of this.offsets(form, pos).slice(0, options.senses)) {
+          for (const lemma of this.synset(offset, pos)?.lemmas ?? []) if (!lemma.includes("_")) out.add(lemma.toLowerCase());
+        }
+      }
+    }
+    out.delete(word);
     return [...out];
   }
 

@@ -10,11 +10,13 @@
  * of a part never named, then any answer of the asked type among the best sentences), then the generic
  * checks on the best candidate, whose message says only that nothing answers. Last, a question put in the
  * negative that the best passage, otherwise good enough, does not answer in the negative: that passage
- * is cited as the closest the article comes.
+ * is cited as the closest the article comes; likewise, last, a passage that holds the opposite of a
+ * question word instead of the word ("fell" for "rise").
  */
 import { answerType } from "./answerType";
 import { distantName } from "./distantName";
 import { noCandidates } from "./noCandidates";
+import { oppositeWord } from "./oppositeWord";
 import { speakerSilent } from "./speakerSilent";
 import type { Refusal, Rule, RuleContext } from "./types";
 import { unknownName } from "./unknownName";
@@ -26,7 +28,7 @@ import { weakEvidence } from "./weakEvidence";
 export type { Refusal, Rule, RuleContext } from "./types";
 export { NOT_ANSWERED } from "./types";
 
-export const RULES: readonly Rule[] = [speakerSilent, unknownName, distantName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, unmatchedNegation];
+export const RULES: readonly Rule[] = [speakerSilent, unknownName, distantName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, unmatchedNegation, oppositeWord];
 
 /** One rule's verdict on a question: its refusal, or null when it lets the question through. */
 export interface Verdict {

@@ -1,0 +1,25 @@
+import { oppositeWord } from "../../../src/answer/rules/oppositeWord";
+import { ruleContext } from "./context";
+
+const MARKET = "Shares of the parent company, Meridian Group, fell 7 percent in late trading. The city opened 22 cooling centers on Tuesday.";
+
+test("refuses a question about the opposite of what the best passage says, quoting the passage's own word", () => {
+  const refusal = oppositeWord.check(ruleContext("How much did Meridian Group shares rise?", MARKET));
+  expect(refusal?.rule).toBe("opposite-word");
+  expect(refusal?.message).toBe("The article doesn't say that: it speaks of “fell”, not “rise”. The closest it comes:");
+  expect(refusal?.closest?.sentence.text).toContain("fell 7 percent");
+  expect(oppositeWord.check(ruleContext("How many cooling centers did the city close?", MARKET))?.message).toContain("“opened”, not “close”");
+});
+
+test("lets through the word itself, and a passage near the best one that holds it", () => {
+  expect(oppositeWord.check(ruleContext("How much did Meridian Group shares fall?", MARKET))).toBeNull();
+  const both = "Shares of Meridian Group fell 7 percent on Monday. Shares of Meridian Group rose 3 percent on Tuesday.";
+  expect(oppositeWord.check(ruleContext("How much did Meridian Group shares rise on Tuesday?", both))).toBeNull();
+});
+
+test("ignores words of order, the dimension of 'how long', and prefix opposites", () => {
+  const album = "Her second album won five awards, and her first album won three.";
+  expect(oppositeWord.check(ruleContext("How many awards did her first album win?", album))).toBeNull();
+  expect(oppositeWord.check(ruleContext("How long did the meeting run?", "The short meeting ran for more than four hours."))).toBeNull();
+  expect(oppositeWord.check(ruleContext("What was the first international tour?", "The band's national tour began in May."))).toBeNull();
+});

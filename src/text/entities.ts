@@ -3,7 +3,7 @@
  * money, and runs of capitalised words (names of people and places). Read from sentences to tell
  * whether one gives the kind of answer asked for, and from questions to tell what they already hold.
  */
-import { alternation, CURRENCY_WORDS, type Measure, MONTHS, NUMBER_WORDS, OPEN_DURATIONS, RELATIVE_DAYS, TIME_UNITS, WEEKDAYS } from "./lexicon";
+import { alternation, CURRENCY_WORDS, DURATION_ADJECTIVES, type Measure, MONTHS, NUMBER_WORDS, OPEN_DURATIONS, RELATIVE_DAYS, TIME_UNITS, WEEKDAYS } from "./lexicon";
 
 export type AnswerType = "date" | "time" | "number" | "duration" | "money" | "person" | "place";
 
@@ -16,7 +16,11 @@ export const ANSWER_PATTERNS: Readonly<Record<AnswerType, RegExp>> = {
   time: /\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}\b|noon\b|midnight\b|o'clock\b)/giu,
   date: new RegExp(`\\b(?:(?:mid-|early |late )?(?:${MONTH})\\b(?:\\s+\\d{1,2})?|\\d{4}|${alternation(WEEKDAYS)}|${alternation(RELATIVE_DAYS)})\\b`, "giu"),
   number: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b`, "giu"),
-  duration: new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORD}|a|an)\\s+(?:${TIME_UNIT})\\b|\\b(?:${alternation(OPEN_DURATIONS)})\\b`, "giu"),
+  // "three weeks", "a one-hour block", "a five-day heat wave", "eight good years", "until 2027"; not an age ("a 71-year-old bridge").
+  duration: new RegExp(
+    `\\b(?:\\d[\\d,.]*|${NUMBER_WORD}|a|an)(?:\\s+(?:${alternation(DURATION_ADJECTIVES)}))?[\\s-]+(?:${TIME_UNIT})\\b(?![- ]old\\b)|\\b(?:${alternation(OPEN_DURATIONS)})\\b|\\b(?:until|through|till)\\s+(?:(?:${MONTH})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?|\\d{4})\\b`,
+    "giu",
+  ),
   money: new RegExp(`(?:[$€£]\\s?\\d[\\d,.]*|\\b\\d[\\d,.]*\\s*(?:${alternation(CURRENCY_WORDS)})\\b|\\b(?:million|billion)\\s+dollars\\b)`, "giu"),
   person: /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+\b/gu,
   place: /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\b/gu,

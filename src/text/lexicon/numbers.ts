@@ -19,6 +19,9 @@ export const NUMBER_WORDS: readonly string[] = [
 /** Units of a duration, singular (a plural "s" is allowed after each). */
 export const TIME_UNITS: readonly string[] = ["second", "minute", "hour", "day", "week", "month", "year", "decade"];
 
+/** Words that may stand between a duration's number and its unit: "eight good years", "one more year". */
+export const DURATION_ADJECTIVES: readonly string[] = ["more", "full", "good", "long", "straight", "consecutive", "additional", "extra", "whole", "entire", "further", "short"];
+
 /** Durations with no number: "held indefinitely". */
 export const OPEN_DURATIONS: readonly string[] = ["indefinitely", "for life", "permanently"];
 

@@ -43,6 +43,12 @@ export const DIMENSION_MEASURES: ReadonlyMap<string, Measure> = new Map<string, 
   ...(["large", "big", "small", "high", "low", "tall", "deep", "wide", "heavy", "expensive", "costly"] as const).map((w) => [w, "amount"] as const),
   ...(["quickly", "rapidly", "promptly"] as const).map((w) => [w, "duration"] as const),
   ...(["frequently"] as const).map((w) => [w, "frequency"] as const),
+  // The same dimensions as nouns: "What is X's age?", "What is the total cost?".
+  ...(["age"] as const).map((w) => [w, "age"] as const),
+  ...(["percentage", "proportion"] as const).map((w) => [w, "share"] as const),
+  ...(["speed"] as const).map((w) => [w, "speed"] as const),
+  ...(["total", "size", "amount", "sum"] as const).map((w) => [w, "amount"] as const),
+  ...(["frequency"] as const).map((w) => [w, "frequency"] as const),
 ]);
 
 /** Small words dropped from a focus slot ("the population of …" → "population"). */

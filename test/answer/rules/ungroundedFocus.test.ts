@@ -33,6 +33,10 @@ test("a dimension ('how old', 'how full', 'how fast') is grounded by a measure o
   expect(ungroundedFocus.check(ruleContext("How fast was the ferry going?", REPORT))).toBeNull();
   // No age stands beside the mayor: the article doesn't say.
   expect(ungroundedFocus.check(ruleContext("How old is Mayor Ann Lee?", REPORT, { scores: { "Mayor Ann Lee": { score: 0.9 } } }))?.message).toContain("“old”");
+  // The same dimensions named by a noun.
+  expect(ungroundedFocus.check(ruleContext("What is Gerald Whitcombe's age?", REPORT))).toBeNull();
+  expect(ungroundedFocus.check(ruleContext("What was the ferry's speed?", REPORT))).toBeNull();
+  expect(ungroundedFocus.check(ruleContext("What is Mayor Ann Lee's age?", REPORT, { scores: { "Mayor Ann Lee": { score: 0.9 } } }))?.message).toContain("“age”");
 });
 
 test("an irregular verb is found in its other forms ('begin' in 'began', 'start' through 'begin')", () => {

@@ -10,8 +10,8 @@
  * of a part never named, then any answer of the asked type among the best sentences), then the generic
  * checks on the best candidate, whose message says only that nothing answers. Last, a question put in the
  * negative that the best passage, otherwise good enough, does not answer in the negative: that passage
- * is cited as the closest the article comes; likewise, last, a passage that holds the opposite of a
- * question word instead of the word ("fell" for "rise").
+ * is cited as the closest the article comes; likewise a best passage that says the fact is not known
+ * or was not made public, and, last, one that holds the opposite of a question word ("fell" for "rise").
  */
 import { answerType } from "./answerType";
 import { distantName } from "./distantName";
@@ -24,11 +24,12 @@ import { ungroundedFocus } from "./ungroundedFocus";
 import { unmatchedNegation } from "./unmatchedNegation";
 import { unnamedSubset } from "./unnamedSubset";
 import { weakEvidence } from "./weakEvidence";
+import { withheldFact } from "./withheldFact";
 
 export type { Refusal, Rule, RuleContext } from "./types";
 export { NOT_ANSWERED } from "./types";
 
-export const RULES: readonly Rule[] = [speakerSilent, unknownName, distantName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, unmatchedNegation, oppositeWord];
+export const RULES: readonly Rule[] = [speakerSilent, unknownName, distantName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, withheldFact, unmatchedNegation, oppositeWord];
 
 /** One rule's verdict on a question: its refusal, or null when it lets the question through. */
 export interface Verdict {

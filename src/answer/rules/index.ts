@@ -4,9 +4,9 @@
  * candidate. To add a rule: write `rules/<name>.ts` exporting a `Rule`, a test in
  * `test/answer/rules/<name>.test.ts` (one question it refuses, one it lets through), and place it here.
  *
- * Why this order: the most precise message first. A speaker who said nothing, a name the article never
- * mentions (or mentions only in passing, far from the best passage), says exactly what is missing; so
- * does a focus word nothing grounds ("it never mentions “population”"). Then the kind of answer (a count
+ * Why this order: the most precise message first. A speaker who said nothing, a name or a year the
+ * article never mentions (or a name it mentions only in passing, far from the best passage), says
+ * exactly what is missing; so does a focus word nothing grounds ("it never mentions “population”"). Then the kind of answer (a count
  * of a part never named, then any answer of the asked type among the best sentences), then the generic
  * checks on the best candidate, whose message says only that nothing answers. Last, a question put in the
  * negative that the best passage, otherwise good enough, does not answer in the negative: that passage
@@ -23,13 +23,14 @@ import { unknownName } from "./unknownName";
 import { ungroundedFocus } from "./ungroundedFocus";
 import { unmatchedNegation } from "./unmatchedNegation";
 import { unnamedSubset } from "./unnamedSubset";
+import { unknownYear } from "./unknownYear";
 import { weakEvidence } from "./weakEvidence";
 import { withheldFact } from "./withheldFact";
 
 export type { Refusal, Rule, RuleContext } from "./types";
 export { NOT_ANSWERED } from "./types";
 
-export const RULES: readonly Rule[] = [speakerSilent, unknownName, distantName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, withheldFact, unmatchedNegation, oppositeWord];
+export const RULES: readonly Rule[] = [speakerSilent, unknownName, unknownYear, distantName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, withheldFact, unmatchedNegation, oppositeWord];
 
 /** One rule's verdict on a question: its refusal, or null when it lets the question through. */
 export interface Verdict {

@@ -6,12 +6,12 @@
  *
  * Why this order: the most precise message first. A speaker who said nothing, a name or a year the
  * article never mentions (or a name it mentions only in passing, far from the best passage), says
- * exactly what is missing; so does a focus word nothing grounds ("it never mentions “population”"). Then the kind of answer (a count
- * of a part never named, then any answer of the asked type among the best sentences), then the generic
- * checks on the best candidate, whose message says only that nothing answers. Last, a question put in the
- * negative that the best passage, otherwise good enough, does not answer in the negative: that passage
- * is cited as the closest the article comes; likewise a best passage that says the fact is not known
- * or was not made public, and, last, one that holds the opposite of a question word ("fell" for "rise").
+ * exactly what is missing; so does a focus word nothing grounds ("it never mentions “population”").
+ * Then the kind of answer (a count of a part never named, then any answer of the asked type among the
+ * best sentences), then the generic checks on the best candidate, whose message says only that nothing
+ * answers. Last, the best passage, otherwise good enough, is cited as the closest the article comes
+ * when it says the fact is not known or was not made public, when the question is put in the negative
+ * and the passage is not, and when the passage holds the opposite of a question word ("fell" for "rise").
  */
 import { answerType } from "./answerType";
 import { distantName } from "./distantName";

@@ -66,7 +66,7 @@ function oppositeTerms(word: string, wordNet: WordNet): Map<string, string> {
 }
 
 /** The question word the passage contradicts and the opposite it holds, or null. */
-export function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readonly ScoredSentence[]): { asked: string; said: string } | null {
+function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readonly ScoredSentence[]): { asked: string; said: string } | null {
   const { reading, corpus, wordNet } = ctx;
   const names = new Set(reading.names.flatMap((n) => n.terms));
   const questionTerms = new Set(reading.searchWords.map(termOf));
@@ -75,13 +75,11 @@ export function contradictedWord(ctx: RuleContext, best: ScoredSentence, others:
   const measured = new Set([...reading.input.toLowerCase().matchAll(/\bhow (\w+)/g)].map((m) => m[1] ?? ""));
   for (const word of new Set(words(reading.searchWords.join(" ")))) {
     const term = termOf(word);
-    if (term === null || names.has(term) || /^\d/.test(word)) continue;
-    if (ORDER_WORDS.has(word)) continue;
+    if (term === null || names.has(term) || /^\d/.test(word) || ORDER_WORDS.has(word) || measured.has(word)) continue;
     // "national" for "international", "cut" for "uncut": a prefix's opposite shares the word's stem and
     // matches its other senses ("the nation's first international tour").
     const opposite = [...oppositeTerms(word, wordNet)].find(([t, lemma]) => own.has(t) && !questionTerms.has(t) && !word.includes(lemma) && !lemma.includes(word));
     if (!opposite) continue;
-    if (measured.has(word)) continue;
     // In the best passage, the word or any WordNet relative of it answers; in the next ones, the word or a
     // synonym in its main senses ("close" for "shut"): a relative in any sense is too loose there ("close"
     // is related to "cut" and "end").

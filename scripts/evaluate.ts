@@ -102,12 +102,14 @@ export const OTHER_CORPORA_DIR = path.join(OWN_EVAL_DIR, "corpora");
  */
 export const TUNED_ON_CORPORA: readonly string[] = ["harbor-bridge"];
 
-export function otherCorpora(): OtherCorpus[] {
-  if (!existsSync(OTHER_CORPORA_DIR)) return [];
-  return readdirSync(OTHER_CORPORA_DIR, { withFileTypes: true })
+/** The articles in `root` (by default `test/eval/corpora/`), one folder each, in name order. */
+export function otherCorpora(root: string = OTHER_CORPORA_DIR): OtherCorpus[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
     .filter((e) => e.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))
     .map((e) => {
-      const dir = path.join(OTHER_CORPORA_DIR, e.name);
+      const dir = path.join(root, e.name);
       const read = <T>(file: string): T[] => (existsSync(path.join(dir, file)) ? readJsonl<T>(path.join(dir, file)) : []);
       return { name: e.name, corpusDir: path.join(dir, "corpus"), ask: read<AskCase>("ask.jsonl"), quotes: read<QuoteCase>("quotes.jsonl") };
     });

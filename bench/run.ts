@@ -75,7 +75,7 @@ function plan(quick: boolean, large: boolean, workDir: string) {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return {
     // The 1,000-chunk corpus (ten documents) is built in the old-design comparison; 10,000 only with --large.
-    ingest: { workDir, articleIndexDir: articleIndex, syntheticChunks: quick ? [20] : large ? [10_000] : [], askSample: quick ? 20 : 1000, workers: cores, compareChunks: quick ? 100 : 1_000 } satisfies IngestInput,
+    ingest: { workDir, articleIndexDir: articleIndex, syntheticChunks: quick ? [20] : large ? [10_000] : [], askSample: quick ? 20 : 1000, workers: cores, compareChunks: quick ? 100 : 1_000, compareRounds: quick ? 1 : 2 } satisfies IngestInput,
     query: { indexDir: articleIndex, warmupRounds: quick ? 1 : 3, rounds: quick ? 1 : 5, partRounds: quick ? 1 : 3, ...(quick ? { questionLimit: 30 } : {}) } satisfies QueryInput,
     hop: { indexDir: articleIndex, warmupRounds: quick ? 1 : 2, rounds: quick ? 1 : 5, ...(quick ? { questionLimit: 30 } : {}) } satisfies HopInput,
     scale: {

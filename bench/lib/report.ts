@@ -159,7 +159,7 @@ function ingestSection(r: IngestResult): string {
   const compare = c
     ? [
         "",
-        `The old design against today's on ${c.corpus} (${c.documents} documents, ${c.texts.toLocaleString("en-US")} texts), in this run:`,
+        `The old design against today's on ${c.corpus} (${c.documents} documents, ${c.texts.toLocaleString("en-US")} texts), in this run${c.rounds > 1 ? `; the first two rows are the means of ${c.rounds} builds each, interleaved (old, new, new, old…)` : ""}:`,
         "",
         table(
           ["build", "s", "texts/s", "texts embedded"],

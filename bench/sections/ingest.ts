@@ -33,6 +33,8 @@ export interface IngestInput {
   workers: number;
   /** Size of the corpus the old design is measured on, in chunks (10 documents of 100 paragraphs at 1,000). */
   compareChunks: number;
+  /** Builds of the old design and of today's on every core, interleaved (the ratio is of their means). */
+  compareRounds: number;
 }
 
 export interface IngestRow {
@@ -66,6 +68,8 @@ export interface IngestCompare {
   documents: number;
   texts: number;
   workers: number;
+  /** Builds of each of `before` and `allWorkers`, interleaved; their figures are the means. */
+  rounds: number;
   /** The old design: the calling thread, everything embedded. */
   before: BuildFigure;
   oneWorker: BuildFigure;
@@ -118,23 +122,45 @@ async function timedBuild(corpusDir: string, embedding: EmbeddingProvider, index
 
 const figure = (t: Timed, texts: number): BuildFigure => ({ buildMs: round(t.ms), textsPerSec: round(texts / (t.ms / 1000)), embedded: t.embedded });
 
-async function compareDesigns(dir: string, articleDocs: Parameters<typeof writeSyntheticCorpus>[1], workDir: string, workers: number, chunks: number): Promise<IngestCompare> {
+/** The mean of several builds of the same corpus, as one figure: total texts over total time. */
+function meanFigure(builds: Timed[], texts: number): BuildFigure {
+  const ms = builds.reduce((sum, b) => sum + b.ms, 0);
+  return { buildMs: round(ms / builds.length), textsPerSec: round((texts * builds.length) / (ms / 1000)), embedded: builds[0]?.embedded ?? 0 };
+}
+
+async function compareDesigns(dir: string, articleDocs: Parameters<typeof writeSyntheticCorpus>[1], workDir: string, workers: number, chunks: number, rounds: number): Promise<IngestCompare> {
   const indexFor = (name: string) => path.join(workDir, `compare-${name}`);
   const inThread = await provider(0);
-  const before = await timedBuild(dir, inThread, indexFor("before"), false, "old design (in-thread, no reuse)");
-  removeDir(indexFor("before"));
-  const texts = before.index.manifest.counts.chunks + before.index.manifest.counts.sentences;
-  progress(`ingest: old design ${Math.round(before.ms)} ms`);
-
-  const one = await provider(1);
-  const oneWorker = await timedBuild(dir, one, indexFor("one"), false, "1 worker");
-  await closeEmbeddingProvider(one);
-  removeDir(indexFor("one"));
-
   const all = await provider(workers);
   const keep = indexFor("all");
   try {
-    const allWorkers = await timedBuild(dir, all, keep, true, `${workers} workers`);
+    // The old design and today's, built in turn: A B B A … so that a slow minute on this shared machine
+    // falls on both (one build of each, one after the other, gave 1.35× and 1.96× on the same day).
+    const before: Timed[] = [];
+    const allWorkers: Timed[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? ["before", "all"] : ["all", "before"];
+      for (const design of order) {
+        if (design === "before") {
+          before.push(await timedBuild(dir, inThread, indexFor("before"), false, `old design (in-thread, no reuse), round ${r + 1}`));
+          removeDir(indexFor("before"));
+        } else {
+          // A fresh folder each round, so no build reuses another's vectors; the last one is kept for the rebuilds.
+          removeDir(keep);
+          allWorkers.push(await timedBuild(dir, all, keep, true, `${workers} workers, round ${r + 1}`));
+        }
+      }
+    }
+    const first = before[0];
+    if (first === undefined) throw new Error("no comparison rounds");
+    const texts = first.index.manifest.counts.chunks + first.index.manifest.counts.sentences;
+    progress(`ingest: old design ${before.map((b) => Math.round(b.ms)).join(", ")} ms; ${workers} workers ${allWorkers.map((b) => Math.round(b.ms)).join(", ")} ms`);
+
+    const one = await provider(1);
+    const oneWorker = await timedBuild(dir, one, indexFor("one"), false, "1 worker");
+    await closeEmbeddingProvider(one);
+    removeDir(indexFor("one"));
+
     const unchanged = await timedBuild(dir, all, keep, true, "unchanged rebuild");
     // One document of the ten replaced by new text (a corpus of other sentences, same size).
     const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
@@ -148,17 +174,19 @@ async function compareDesigns(dir: string, articleDocs: Parameters<typeof writeS
     const changedTexts = changedDoc ? changedDoc.sentences.length + changed.index.chunks.filter((c) => c.docId === changedDoc.id).length : Number.NaN;
     return {
       corpus: `synthetic ${chunks.toLocaleString("en-US")} chunks`,
-      documents: before.index.manifest.counts.documents,
+      documents: first.index.manifest.counts.documents,
       texts,
       workers,
-      before: figure(before, texts),
+      rounds,
+      before: meanFigure(before, texts),
       oneWorker: figure(oneWorker, texts),
-      allWorkers: figure(allWorkers, texts),
+      allWorkers: meanFigure(allWorkers, texts),
       unchanged: figure(unchanged, texts),
       oneChanged: { ...figure(changed, texts), changedDocumentTexts: changedTexts },
     };
   } finally {
     await closeEmbeddingProvider(all);
+    await closeEmbeddingProvider(inThread);
     removeDir(keep);
   }
 }
@@ -230,7 +258,7 @@ export async function runIngest(input: IngestInput): Promise<IngestResult> {
   if (input.compareChunks > 0) {
     const dir = path.join(input.workDir, `compare-corpus-${input.compareChunks}`);
     writeSyntheticCorpus(dir, article.documents, input.compareChunks, SEED + input.compareChunks);
-    compare = await compareDesigns(dir, article.documents, input.workDir, input.workers, input.compareChunks);
+    compare = await compareDesigns(dir, article.documents, input.workDir, input.workers, input.compareChunks, input.compareRounds);
     removeDir(dir);
   }
   return { modelLoadMs: round(modelLoadMs), workers: input.workers, rows, ...(compare ? { compare } : {}), seed: SEED };

@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   const articles = args.includes("--squad") ? squadArticles() : newsArticles();
   const totals = { answerable: 0, right: 0, hit1: 0, hit3: 0, falseRefusals: 0, unanswerable: 0, refused: 0 };
   const byRule = new Map<string, { right: number; wrong: number }>();
+  /** Unanswerable questions by the kind their writer gave them (swap, negation, …): asked and refused. */
+  const byKind = new Map<string, { asked: number; refused: number }>();
   const count = (rule: string, key: "right" | "wrong") => {
     const entry = byRule.get(rule) ?? { right: 0, wrong: 0 };
     entry[key]++;
@@ -91,6 +93,10 @@ async function main(): Promise<void> {
         else show(`MISS ${article.name} ${c.id} ${c.q} => ${c.answer} | lead: ${lead.slice(0, 120)}`, "miss");
       } else {
         totals.unanswerable++;
+        const kind = byKind.get(c.kind) ?? { asked: 0, refused: 0 };
+        kind.asked++;
+        if (rule !== null) kind.refused++;
+        byKind.set(c.kind, kind);
         if (rule !== null) {
           totals.refused++;
           count(rule, "right");
@@ -101,7 +107,7 @@ async function main(): Promise<void> {
   }
   const t = totals;
   console.log(`answerable ${t.answerable}: right ${t.right}, hit@1 ${t.hit1}, hit@3 ${t.hit3}, false refusals ${t.falseRefusals}`);
-  console.log(`unanswerable ${t.unanswerable}: refused ${t.refused}`);
+  console.log(`unanswerable ${t.unanswerable}: refused ${t.refused} (${[...byKind].sort().map(([kind, k]) => `${kind} ${k.refused}/${k.asked}`).join(", ")})`);
   for (const [rule, v] of [...byRule].sort()) console.log(`rule ${rule}: right ${v.right}, false ${v.wrong}`);
 }
 

@@ -4,6 +4,7 @@
  */
 export * from "./irregularVerbs";
 export * from "./numbers";
+export * from "./opposites";
 export * from "./questionWords";
 export * from "./roles";
 export * from "./speechVerbs";

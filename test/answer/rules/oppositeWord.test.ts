@@ -23,3 +23,16 @@ test("ignores words of order, the dimension of 'how long', and prefix opposites"
   expect(oppositeWord.check(ruleContext("How long did the meeting run?", "The short meeting ran for more than four hours."))).toBeNull();
   expect(oppositeWord.check(ruleContext("What was the first international tour?", "The band's national tour began in May."))).toBeNull();
 });
+
+test("finds opposites WordNet does not pair (the lexicon's groups), and takes a word of the same direction as the word", () => {
+  const rent = "Teresa Whitlow said her rent had risen 41 percent since 2021.";
+  expect(oppositeWord.check(ruleContext("How much has Teresa Whitlow's rent dropped since 2021?", rent))?.message).toContain("“risen”, not “dropped”");
+  expect(oppositeWord.check(ruleContext("How much has Teresa Whitlow's rent climbed since 2021?", rent))).toBeNull();
+  const fine = "A second violation carries a $250 fine.";
+  expect(oppositeWord.check(ruleContext("How much is the reward for a second violation?", fine))?.rule).toBe("opposite-word");
+});
+
+test("does not take a converse for an opposite: what one side gives, the other receives", () => {
+  const credit = "The airline said it would give affected customers $200 in travel credit.";
+  expect(oppositeWord.check(ruleContext("How much travel credit will affected customers receive?", credit))).toBeNull();
+});

@@ -1,0 +1,58 @@
+/**
+ * Words of opposite direction, in pairs of groups: a question asking how much something rose, when the
+ * article only says it fell, asks about something the article does not say (`rules/oppositeWord.ts`).
+ * WordNet pairs single words ("rise" ↔ "fall") but not their near-synonyms ("dropped" is no antonym of
+ * "risen"), which news writes as often. Words of one group count as each other's synonyms.
+ *
+ * General English, base forms only (inflections are found by the rule); nothing here is about one
+ * article. Chosen on the news training articles; common words with other main senses ("get", "lay",
+ * "back", "pass", "speed", "gain") are left out, and so are converses, which tell one event from its
+ * other side ("customers receive" what the airline gives; "buy" and "sell"). "Begin" and "end" are not
+ * paired beyond WordNet's own: one passage often gives both ends of a trip or a term, and "Where does the
+ * trip start?" was refused for citing its end.
+ */
+export const OPPOSITE_GROUPS: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
+  [
+    ["rise", "increase", "grow", "climb", "jump", "raise", "expand", "boost", "surge", "soar", "hike"],
+    ["fall", "drop", "decline", "decrease", "cut", "reduce", "lower", "shrink", "slash", "plunge", "dip"],
+  ],
+  [["resume", "reopen"], ["suspend", "halt"]],
+  [["arrive", "enter"], ["leave", "depart", "exit"]],
+  [["hire", "recruit"], ["fire", "dismiss"]],
+  [["profit", "surplus"], ["loss", "lose", "deficit"]],
+  [["approve", "accept", "endorse", "support"], ["reject", "deny", "veto", "oppose", "refuse"]],
+  [["win"], ["lose"]],
+  [["impose", "introduce", "add"], ["lift", "remove", "waive", "repeal"]],
+  [["allow", "permit"], ["ban", "forbid", "prohibit"]],
+  [["include"], ["exclude"]],
+  [["save"], ["spend"]],
+  [["convict"], ["acquit"]],
+  [["fine", "penalty"], ["reward"]],
+  [["hot", "warm", "heat"], ["cold", "cool"]],
+  [["high", "peak", "maximum"], ["low", "minimum"]],
+  [["admit"], ["discharge"]],
+  [["accelerate", "hasten"], ["delay", "postpone"]],
+  [["succeed"], ["fail"]],
+];
+
+/**
+ * The words opposite to a word, and the words of its own direction (its synonyms here), for a word that
+ * `isForm` recognises as one of a group's (the caller compares inflections); empty lists otherwise.
+ */
+export function oppositesOf(isForm: (groupWord: string) => boolean): { opposites: string[]; sameDirection: string[] } {
+  const opposites = new Set<string>();
+  const same = new Set<string>();
+  for (const [a, b] of OPPOSITE_GROUPS) {
+    if (a.some(isForm)) {
+      b.forEach((w) => opposites.add(w));
+      a.forEach((w) => same.add(w));
+    }
+    if (b.some(isForm)) {
+      a.forEach((w) => opposites.add(w));
+      b.forEach((w) => same.add(w));
+    }
+  }
+  // A word of both directions ("lose": a loss, and a lost vote) is opposite to neither of its own groups.
+  for (const w of same) opposites.delete(w);
+  return { opposites: [...opposites], sameDirection: [...same] };
+}

@@ -76,6 +76,11 @@ export class CorpusTerms {
     return this.documentFrequency.get(term) ?? 0;
   }
 
+  /** The share of the corpus's sentences that use the term (0 to 1). */
+  shareOfSentences(term: string): number {
+    return this.sentenceCount === 0 ? 0 : this.sentencesWith(term) / this.sentenceCount;
+  }
+
   /** True when the corpus uses the term (after folding and stemming). */
   knows(term: string): boolean {
     return this.documentFrequency.has(term);

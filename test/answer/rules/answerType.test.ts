@@ -17,3 +17,31 @@ test("lets through a sentence that gives it", () => {
   // Open questions ask for no particular kind.
   expect(answerType.check(ruleContext("Why will the bridge close?", BRIDGE_ARTICLE))).toBeNull();
 });
+
+describe("a duration asked of someone", () => {
+  const LANDFILL = [
+    "The state granted the permit to Brenner Waste Services on Monday.",
+    "The landfill accepts trash from 41 municipalities in four counties.",
+    "Township Supervisor Gail Pritchard said the township had negotiated a 15 percent increase in host fees.",
+    "Brenner must install a new system to capture methane gas within 18 months.",
+    "About 340 trucks a day now travel to the landfill on Route 61.",
+    "Hank Dorsey said the smell was strongest on summer evenings.",
+    "The expansion will raise the site's footprint to 255 acres.",
+    "Opponents said they would appeal the decision.",
+    "The company said the expansion would keep rates stable.",
+    "Work on the new cell is expected to begin in the spring.",
+  ];
+  const article = (extra: string[] = []) => `Landfill expansion approved\n\n${[...LANDFILL, ...extra].join("\n\n")}\n`;
+
+  test("needs a duration in a sentence about them (or the one after), not any duration nearby", () => {
+    expect(answerType.check(ruleContext("How long has Gail Pritchard been township supervisor?", article()))?.rule).toBe("answer-type");
+    expect(answerType.check(ruleContext("How long has Gail Pritchard been township supervisor?", article(["Pritchard has been township supervisor for nine years."])))).toBeNull();
+    const told = ["Hank Dorsey described the night the fire came close.", "“It took us ten minutes to get out,” he said."];
+    // Scored as the vectors would: the quote shares no word with the question.
+    const scores = { "ten minutes": { score: 0.9 } };
+    expect(answerType.check(ruleContext("How long did it take Hank Dorsey to get out?", `Landfill expansion approved\n\n${[...LANDFILL, told.join(" ")].join("\n\n")}\n`, { scores }))).toBeNull();
+    // The same quote after a sentence about someone else answers nothing about Dorsey.
+    const other = ["Gail Pritchard described the night the fire came close.", "“It took us ten minutes to get out,” she said."];
+    expect(answerType.check(ruleContext("How long did it take Hank Dorsey to get out?", `Landfill expansion approved\n\n${[...LANDFILL, other.join(" ")].join("\n\n")}\n`, { scores }))?.rule).toBe("answer-type");
+  });
+});

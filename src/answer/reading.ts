@@ -89,6 +89,11 @@ export interface QuestionReading {
   speech: SpeechAsked | null;
   /** About the whole article ("what is this article about?", "tl;dr"). */
   gist: boolean;
+  /**
+   * "Who is the chairman of Meridian Air Group?": the role asked for and whose role it is, as folded
+   * words ("chairman"; "meridian", "air", "group"); null for other questions.
+   */
+  roleOf: { role: string[]; holder: string[]; written: { role: string; holder: string } } | null;
 }
 
 export interface ReadOptions {
@@ -138,6 +143,7 @@ export function readQuestion(input: string, options: ReadOptions = {}): Question
     denies: denies(text),
     speech: speechAsked(text),
     gist: GIST.test(text.trim().toLowerCase().replace(/[’]/g, "'").replace(/[?!.\s]+$/u, "")),
+    roleOf: roleAsked(text),
   };
 }
 
@@ -221,6 +227,17 @@ function countedTerms(question: string): string[] {
   // "How many of the deportees were …" names the count only later (see `subsetWords`).
   if (!m || /^of\b/i.test(m[1] ?? "")) return [];
   return words(m[1] ?? "").map(termOf).filter((t): t is string => t !== null);
+}
+
+const ROLE_QUESTION = /^\W*(?:who|which [\p{L}-]+) (?:is|was|are|were|will be) (?:the|its|their|his|her) ((?:[\p{L}-]+ ){0,2}[\p{L}-]+) (?:of|for|at) (.+?)[?.!\s]*$/iu;
+
+/** The role and its holder in "Who is the R of X?" (see `QuestionReading.roleOf`). */
+function roleAsked(question: string): QuestionReading["roleOf"] {
+  const m = ROLE_QUESTION.exec(question.trim());
+  if (!m) return null;
+  const role = words(m[1] ?? "");
+  const holder = words(m[2] ?? "").filter((w) => termOf(w) !== null);
+  return role.length > 0 && holder.length > 0 ? { role, holder, written: { role: m[1] ?? "", holder: m[2] ?? "" } } : null;
 }
 
 /** Y of "how many of the X were Y": "How many of the deportees were women?" → "women". */

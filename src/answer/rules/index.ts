@@ -5,14 +5,15 @@
  * `test/answer/rules/<name>.test.ts` (one question it refuses, one it lets through), and place it here.
  *
  * Why this order: the most precise message first. A speaker who said nothing, a name or a year the
- * article never mentions (or a name it mentions only in passing, far from the best passage), says
- * exactly what is missing; so does a focus word nothing grounds ("it never mentions “population”").
+ * article never mentions (or a name it mentions only in passing, far from the best passage), or an
+ * office it never gives the holder asked about ("the chairman of X"), says exactly what is missing; so does a focus word nothing grounds ("it never mentions “population”").
  * Then the kind of answer (a count of a part never named, then any answer of the asked type among the
  * best sentences), then the generic checks on the best candidate, whose message says only that nothing
  * answers. Last, the best passage, otherwise good enough, is cited as the closest the article comes
  * when it says the fact is not known or was not made public, when the question is put in the negative
  * and the passage is not, and when the passage holds the opposite of a question word ("fell" for "rise").
  */
+import { absentRole } from "./absentRole";
 import { answerType } from "./answerType";
 import { distantName } from "./distantName";
 import { noCandidates } from "./noCandidates";
@@ -30,7 +31,7 @@ import { withheldFact } from "./withheldFact";
 export type { Refusal, Rule, RuleContext } from "./types";
 export { NOT_ANSWERED } from "./types";
 
-export const RULES: readonly Rule[] = [speakerSilent, unknownName, unknownYear, distantName, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, withheldFact, unmatchedNegation, oppositeWord];
+export const RULES: readonly Rule[] = [speakerSilent, unknownName, unknownYear, distantName, absentRole, ungroundedFocus, unnamedSubset, answerType, noCandidates, weakEvidence, withheldFact, unmatchedNegation, oppositeWord];
 
 /** One rule's verdict on a question: its refusal, or null when it lets the question through. */
 export interface Verdict {

@@ -12,6 +12,18 @@ export const PERSON_ROLE_NOUNS: readonly string[] = [
   "mayor", "mayors", "judge", "judges", "senator", "senators", "executive", "executives", "director", "directors",
 ];
 
+/**
+ * Offices a person holds in an organisation or a place, singular: "Who is the chairman of X?" asks for
+ * one (`rules/absentRole.ts`). Not relations in general ("representative", "holder", "beneficiary"),
+ * which encyclopedia prose paraphrases too freely.
+ */
+export const OFFICE_NOUNS: readonly string[] = [
+  "chairman", "chairwoman", "chair", "chairperson", "president", "director", "lawyer", "attorney", "chief", "executive",
+  "officer", "mayor", "governor", "head", "leader", "founder", "owner", "manager", "spokesman", "spokeswoman", "spokesperson",
+  "treasurer", "secretary", "superintendent", "principal", "commissioner", "coach", "captain", "warden", "dean", "editor",
+  "minister", "judge", "sheriff",
+];
+
 /** Titles and offices written before a name ("President Bukele", "Former Gov. X"): not part of the name. */
 export const NAME_TITLES: readonly string[] = [
   "president", "vice", "secretary", "assistant", "deputy", "minister", "senator", "sen", "rep", "representative",

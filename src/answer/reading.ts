@@ -64,6 +64,8 @@ export interface QuestionReading {
   answerType: AnswerType | null;
   /** The words naming what the question asks about (see `focusSlot`). */
   focus: string[];
+  /** The word after an opening "how" ("old" in "How old is …"), lowercase; null otherwise. */
+  howWord: string | null;
   /** X of "which X …" opening the question: the kind of thing asked for ("which airport"). */
   which: string | null;
   /** The word after "which"/"what" anywhere ("which countries"), a category an answer may belong to. */
@@ -130,6 +132,7 @@ export function readQuestion(input: string, options: ReadOptions = {}): Question
     yesNo: YES_NO.test(text.trim()),
     answerType: answerTypeOf(text),
     focus: slots.focus,
+    howWord: /^\W*how\s+([\p{L}-]+)/iu.exec(text.trim())?.[1]?.toLowerCase() ?? null,
     which: slots.which,
     categoryWord: CATEGORY_WORD.exec(text)?.[1] ?? null,
     roleModifiers: words(ROLE_MODIFIERS.exec(text)?.[1] ?? "").map(termOf).filter((t): t is string => t !== null),

@@ -51,7 +51,11 @@ export function spansOf(type: AnswerType, text: string): string[] {
  * is a span of time; a frequency is "every …" or "N times a …". Not global: tested, never iterated.
  */
 const MEASURE_PATTERNS: Readonly<Record<Exclude<Measure, "amount">, RegExp>> = {
-  age: /\p{Lu}[\p{L}'’-]+,\s\d{1,3},|\b\d{1,3}[- ]years?[- ]old\b|\baged?\s\d{1,3}\b/u,
+  // "Whitcombe, 58,", "a 71-year-old", "four months old", "aged six", "since the age of 18", "when she was eight", "at 20,".
+  age: new RegExp(
+    `\\p{Lu}[\\p{L}'’-]+,\\s\\d{1,3},|\\b(?:\\d{1,3}|${NUMBER_WORD})[- ](?:years?|months?|weeks?|days?)[- ]old\\b|\\b(?:[Aa]ged|[Aa]ge(?: of)?)\\s(?:\\d{1,3}|${NUMBER_WORD})\\b|\\b[Ww]hen (?:he|she|they|I|we) (?:was|were) (?:\\d{1,3}|${NUMBER_WORD})\\b|\\b[Aa]t (?:\\d{1,2}|${NUMBER_WORD}),`,
+    "u",
+  ),
   share: /\d(?:[\d,.]*\d)?\s?(?:%|percent\b)/u,
   speed: /\d(?:[\d,.]*\d)?\s*(?:knots|mph|miles (?:an|per) hour|kilometers (?:an|per) hour|km\/h|kph)\b/u,
   duration: new RegExp(ANSWER_PATTERNS.duration.source, "iu"),

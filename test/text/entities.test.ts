@@ -10,3 +10,10 @@ test("an age is not a duration", () => {
   expect(spansOf("duration", "The 71-year-old bridge and a 10 year old boy.")).toEqual([]);
   expect(givesMeasure("age", "the 71-year-old bridge")).toBe(true);
 });
+
+test("an age is given in the ways news and encyclopedias write it", () => {
+  for (const text of ["Gerald Whitcombe, 58, said", "a 71-year-old man", "her son is four months old", "since the age of 18", "aged six", "when she was eight", "At 20, he left"]) {
+    expect({ text, age: givesMeasure("age", text) }).toEqual({ text, age: true });
+  }
+  for (const text of ["within 10 days", "the age of the building", "in the city, 58, of", "at 7 p.m."]) expect({ text, age: givesMeasure("age", text) }).toEqual({ text, age: false });
+});

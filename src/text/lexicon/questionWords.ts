@@ -31,6 +31,15 @@ export const NOT_PROPERTY: ReadonlySet<string> = new Set(["many", "much", "long"
 /** The kinds of measure a "how ADJ" question asks for (see `DIMENSION_MEASURES`). */
 export type Measure = "age" | "share" | "speed" | "amount" | "duration" | "frequency";
 
+/** Dimensions named by a noun, asked anywhere in a question ("What is X's age?"), not only after "how". */
+const DIMENSION_NOUNS: ReadonlyArray<readonly [string, Measure]> = [
+  ["age", "age"], ["percentage", "share"], ["proportion", "share"], ["speed", "speed"],
+  ["total", "amount"], ["size", "amount"], ["amount", "amount"], ["sum", "amount"], ["frequency", "frequency"],
+];
+
+/** Is this dimension word a noun ("age"), rather than an adjective asked by "how ADJ"? */
+export const isDimensionNoun = (word: string): boolean => DIMENSION_NOUNS.some(([noun]) => noun === word);
+
 /**
  * "How ADJ is …" asks for a measure, which the article gives without the adjective: "How old is X?" →
  * "X, 58,"; "How full is the reservoir?" → "31 percent"; "How quickly did crews arrive?" → "within nine
@@ -44,11 +53,7 @@ export const DIMENSION_MEASURES: ReadonlyMap<string, Measure> = new Map<string, 
   ...(["quickly", "rapidly", "promptly"] as const).map((w) => [w, "duration"] as const),
   ...(["frequently"] as const).map((w) => [w, "frequency"] as const),
   // The same dimensions as nouns: "What is X's age?", "What is the total cost?".
-  ...(["age"] as const).map((w) => [w, "age"] as const),
-  ...(["percentage", "proportion"] as const).map((w) => [w, "share"] as const),
-  ...(["speed"] as const).map((w) => [w, "speed"] as const),
-  ...(["total", "size", "amount", "sum"] as const).map((w) => [w, "amount"] as const),
-  ...(["frequency"] as const).map((w) => [w, "frequency"] as const),
+  ...DIMENSION_NOUNS,
 ]);
 
 /** Small words dropped from a focus slot ("the population of …" → "population"). */

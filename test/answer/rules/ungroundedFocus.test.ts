@@ -43,3 +43,12 @@ test("an irregular verb is found in its other forms ('begin' in 'began', 'start'
   expect(ungroundedFocus.check(ruleContext("When did the shortage begin?", REPORT))).toBeNull();
   expect(ungroundedFocus.check(ruleContext("When did the shortage start?", REPORT))).toBeNull();
 });
+
+test("a dimension asked by 'how' is grounded by a measure of it, not by the word used of something else", () => {
+  const clinic = "Measles clinic opens\n\nCounty Health Officer Benjamin Okafor said the number of cases had doubled.\n\nThe clinic is in the old wing of the county hospital, Okafor said.\n";
+  expect(ungroundedFocus.check(ruleContext("How old is Benjamin Okafor?", clinic))?.message).toBe("The article doesn't say: it never mentions “old”.");
+  const aged = clinic.replace("Benjamin Okafor said", "Benjamin Okafor, 52, said");
+  expect(ungroundedFocus.check(ruleContext("How old is Benjamin Okafor?", aged))).toBeNull();
+  // Not "how full": the word names the thing asked for.
+  expect(ungroundedFocus.check(ruleContext("What is Okafor's full name?", "Okafor profile\n\nHis full name is Benjamin Adewale Okafor.\n"))).toBeNull();
+});

@@ -22,11 +22,14 @@ const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccurac
   "harbor-bridge (other article)": { hitAt1: 0.84, hitAt3: 0.92, answerAccuracy: 0.92, refusalAccuracy: 0.64, maxFalseRefusals: 0.04 },
   // Lowered on 2026-12-02 (night) when four rules chosen on the training articles (opposite-word,
   // withheld-fact, unknown-year, duration forms) refused one of its answerable questions (measured once, not read).
-  "clinic-strike (other article)": { hitAt1: 0.84, hitAt3: 0.88, answerAccuracy: 0.76, refusalAccuracy: 0.42, maxFalseRefusals: 0.04 },
+  // Raised on 2026-12-03 (refusals) after the opposite-direction lexicon, durations about someone, absent
+  // roles and ages, chosen on the training articles (measured once, not read).
+  "clinic-strike (other article)": { hitAt1: 0.84, hitAt3: 0.88, answerAccuracy: 0.76, refusalAccuracy: 0.5, maxFalseRefusals: 0.04 },
   // Written after the last change of this engine version and measured once, untouched. Lowered on
   // 2026-12-02 (evening), when the clock-time and dimension groundings, chosen on the news training
   // articles, answered one of its unanswerable questions (measured once, not read).
-  "river-flood (other article)": { hitAt1: 0.76, hitAt3: 0.92, answerAccuracy: 0.76, refusalAccuracy: 0.42, maxFalseRefusals: 0.04 },
+  // Raised on 2026-12-03 with clinic-strike's.
+  "river-flood (other article)": { hitAt1: 0.76, hitAt3: 0.92, answerAccuracy: 0.76, refusalAccuracy: 0.57, maxFalseRefusals: 0.04 },
   // Three articles written blind on 2026-12-01 by a helper who saw neither the engine nor any other set, added
   // after every engine change of that session and measured once: held out from all tuning. Floors at what was
   // measured, far below the targets (see README, "Quality").
@@ -35,9 +38,17 @@ const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccurac
   // false refusal) and distant-name (more refusals, and false refusals: bird-lights 2 more, river-flood and
   // zoning-ruling 1 more each, which also lowers their hit@k).
   // Raised on 2026-12-02 (night): the same four rules gave one false refusal back (measured once).
-  "bird-lights (other article)": { hitAt1: 0.75, hitAt3: 0.83, answerAccuracy: 0.75, refusalAccuracy: 0.43, maxFalseRefusals: 0.13 },
+  // Raised on 2026-12-03 (bird-lights' refusals) with clinic-strike's.
+  "bird-lights (other article)": { hitAt1: 0.75, hitAt3: 0.83, answerAccuracy: 0.75, refusalAccuracy: 0.5, maxFalseRefusals: 0.13 },
   "transit-budget (other article)": { hitAt1: 0.7, hitAt3: 0.91, answerAccuracy: 0.83, refusalAccuracy: 0.5, maxFalseRefusals: 0.05 },
   "zoning-ruling (other article)": { hitAt1: 0.5, hitAt3: 0.62, answerAccuracy: 0.62, refusalAccuracy: 0.5, maxFalseRefusals: 0.25 },
+  // Four articles written blind on 2026-12-03 by two helpers who saw neither the engine nor any other set;
+  // measured twice as aggregates (before the session's rule changes and after the last), never read
+  // question by question. Floors at the second measurement.
+  "bank-merger (other article)": { hitAt1: 0.75, hitAt3: 1, answerAccuracy: 0.95, refusalAccuracy: 0.37, maxFalseRefusals: 0.01 },
+  "library-closures (other article)": { hitAt1: 0.83, hitAt3: 0.91, answerAccuracy: 0.87, refusalAccuracy: 0.81, maxFalseRefusals: 0.05 },
+  "mine-rescue (other article)": { hitAt1: 0.95, hitAt3: 1, answerAccuracy: 0.91, refusalAccuracy: 0.56, maxFalseRefusals: 0.01 },
+  "vaccine-recall (other article)": { hitAt1: 0.87, hitAt3: 0.95, answerAccuracy: 0.87, refusalAccuracy: 0.5, maxFalseRefusals: 0.05 },
 };
 
 test("ask: every citation is the article's own text, and quality stays at or above its floors", () => {
@@ -61,10 +72,15 @@ const QUOTE_HIT_FLOORS: Record<string, number> = {
   "bird-lights (other article)": 0.66,
   "transit-budget (other article)": 0.83,
   "zoning-ruling (other article)": 0.5,
+  "bank-merger (other article)": 0.5,
+  "library-closures (other article)": 0.83,
+  "mine-rescue (other article)": 0.83,
+  "vaccine-recall (other article)": 0.66,
 };
 // Measured once on the 2026-12-01 blind articles: both of their no-match queries got passages back (a known gap,
 // filed as its own issue); every other set returns nothing for every no-match query.
-const QUOTE_NO_MATCH_FLOORS: Record<string, number> = { "bird-lights (other article)": 0, "zoning-ruling (other article)": 0 };
+// The same on 2026-12-03's blind articles: one of the two no-match queries got passages back in two of them.
+const QUOTE_NO_MATCH_FLOORS: Record<string, number> = { "bird-lights (other article)": 0, "zoning-ruling (other article)": 0, "library-closures (other article)": 0.5, "vaccine-recall (other article)": 0.5 };
 
 test("quotes: best match right, no-match queries empty, every quote verbatim", () => {
   for (const m of report.quotes) {

@@ -11,19 +11,26 @@
  * for in "which X …" is grounded the same way, or by a word of X's definition.
  */
 import { givesMeasure } from "../../text/entities";
+import type { Measure } from "../../text/lexicon";
 import { ANSWER_KIND_WORDS, DIMENSION_MEASURES, IRREGULAR_PAST, irregularForms, isDimensionNoun } from "../../text/lexicon";
 import { terms, termOf, words } from "../../text/tokens";
 import type { ScoredSentence } from "../retrieve";
 import { judgedBySpeaker, type Rule, type RuleContext } from "./types";
 
 const id = "ungrounded-focus";
+/** What a refusal says is missing when a dimension has no measure ("it gives no age"). */
+const MEASURE_NAMES: Readonly<Record<Measure, string>> = { age: "age", share: "percentage", speed: "speed", amount: "figure", duration: "length of time", frequency: "frequency" };
 
 export const ungroundedFocus: Rule = {
   id,
   check(ctx) {
     if (judgedBySpeaker(ctx)) return null;
     const ungrounded = ungroundedWords(ctx);
-    return ungrounded.length === 0 ? null : { rule: id, message: `The article doesn't say: it never mentions ${ungrounded.map((w) => `“${w}”`).join(" or ")}.` };
+    if (ungrounded.length === 0) return null;
+    // "How old is X?": the article may well use "old"; what it lacks is an age.
+    const measure = ungrounded.length === 1 ? DIMENSION_MEASURES.get(ungrounded[0] ?? "") : undefined;
+    if (measure !== undefined) return { rule: id, message: `The article doesn't say: it gives no ${MEASURE_NAMES[measure]}.` };
+    return { rule: id, message: `The article doesn't say: it never mentions ${ungrounded.map((w) => `“${w}”`).join(" or ")}.` };
   },
 };
 

@@ -32,11 +32,11 @@ test("a dimension ('how old', 'how full', 'how fast') is grounded by a measure o
   expect(ungroundedFocus.check(ruleContext("How full is the Tessaly Reservoir?", REPORT))).toBeNull();
   expect(ungroundedFocus.check(ruleContext("How fast was the ferry going?", REPORT))).toBeNull();
   // No age stands beside the mayor: the article doesn't say.
-  expect(ungroundedFocus.check(ruleContext("How old is Mayor Ann Lee?", REPORT, { scores: { "Mayor Ann Lee": { score: 0.9 } } }))?.message).toContain("“old”");
+  expect(ungroundedFocus.check(ruleContext("How old is Mayor Ann Lee?", REPORT, { scores: { "Mayor Ann Lee": { score: 0.9 } } }))?.message).toBe("The article doesn't say: it gives no age.");
   // The same dimensions named by a noun.
   expect(ungroundedFocus.check(ruleContext("What is Gerald Whitcombe's age?", REPORT))).toBeNull();
   expect(ungroundedFocus.check(ruleContext("What was the ferry's speed?", REPORT))).toBeNull();
-  expect(ungroundedFocus.check(ruleContext("What is Mayor Ann Lee's age?", REPORT, { scores: { "Mayor Ann Lee": { score: 0.9 } } }))?.message).toContain("“age”");
+  expect(ungroundedFocus.check(ruleContext("What is Mayor Ann Lee's age?", REPORT, { scores: { "Mayor Ann Lee": { score: 0.9 } } }))?.message).toBe("The article doesn't say: it gives no age.");
 });
 
 test("an irregular verb is found in its other forms ('begin' in 'began', 'start' through 'begin')", () => {
@@ -46,7 +46,7 @@ test("an irregular verb is found in its other forms ('begin' in 'began', 'start'
 
 test("a dimension asked by 'how' is grounded by a measure of it, not by the word used of something else", () => {
   const clinic = "Measles clinic opens\n\nCounty Health Officer Benjamin Okafor said the number of cases had doubled.\n\nThe clinic is in the old wing of the county hospital, Okafor said.\n";
-  expect(ungroundedFocus.check(ruleContext("How old is Benjamin Okafor?", clinic))?.message).toBe("The article doesn't say: it never mentions “old”.");
+  expect(ungroundedFocus.check(ruleContext("How old is Benjamin Okafor?", clinic))?.message).toBe("The article doesn't say: it gives no age.");
   const aged = clinic.replace("Benjamin Okafor said", "Benjamin Okafor, 52, said");
   expect(ungroundedFocus.check(ruleContext("How old is Benjamin Okafor?", aged))).toBeNull();
   // Not "how full": the word names the thing asked for.

@@ -17,7 +17,7 @@
  * questions 17 → 27 of 100), no answerable one; SQuAD train one more answerable refused ("What natural
  * resource dropped in value?").
  */
-import { IRREGULAR_PAST, irregularForms, oppositesOf } from "../../text/lexicon";
+import { IRREGULAR_PAST, irregularForms, OPPOSITE_GROUPS } from "../../text/lexicon";
 import { termOf, words } from "../../text/tokens";
 import type { WordNet } from "../../text/wordnet";
 import type { ScoredSentence } from "../retrieve";
@@ -64,16 +64,40 @@ function matchingTerms(word: string, wordNet: WordNet): Set<string> {
   return out;
 }
 
-/** The lexicon's words of the word's direction and of the opposite one (`OPPOSITE_GROUPS`). */
-function directionWords(word: string): ReturnType<typeof oppositesOf> {
-  const own = new Set(withBase(word).flatMap(inflectedTerms));
-  return oppositesOf((groupWord) => inflectedTerms(groupWord).some((t) => own.has(t)));
+type GroupPair = readonly [own: readonly string[], other: readonly string[]];
+let groupsByTerm: Map<string, GroupPair[]> | undefined;
+
+/** Each index term of a group word's inflections → the group pairs it stands in (built once: it stems every group word). */
+function groupIndex(): Map<string, GroupPair[]> {
+  if (groupsByTerm) return groupsByTerm;
+  groupsByTerm = new Map();
+  for (const [a, b] of OPPOSITE_GROUPS) {
+    for (const pair of [[a, b], [b, a]] as const) {
+      for (const t of new Set(pair[0].flatMap(inflectedTerms))) groupsByTerm.set(t, [...(groupsByTerm.get(t) ?? []), pair]);
+    }
+  }
+  return groupsByTerm;
 }
 
-function oppositeTerms(word: string, wordNet: WordNet): Map<string, string> {
+/** The lexicon's opposites of a word (`OPPOSITE_GROUPS`), and the index terms of its own direction's words. */
+function directionOf(word: string): { opposites: string[]; sameDirection: string[] } {
+  const same = new Set<string>();
+  const opposite = new Set<string>();
+  for (const t of new Set(withBase(word).flatMap(inflectedTerms))) {
+    for (const [own, other] of groupIndex().get(t) ?? []) {
+      own.forEach((w) => same.add(w));
+      other.forEach((w) => opposite.add(w));
+    }
+  }
+  // A word of both directions ("lose": a loss, and a lost vote) is opposite to neither of its own groups.
+  for (const w of same) opposite.delete(w);
+  return { opposites: [...opposite], sameDirection: [...same].flatMap(inflectedTerms) };
+}
+
+function oppositeTerms(word: string, wordNet: WordNet, lexiconOpposites: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const form of withBase(word)) for (const antonym of wordNet.antonyms(form, { senses: OPPOSITE_SENSES })) for (const t of inflectedTerms(antonym)) out.set(t, antonym);
-  for (const opposite of directionWords(word).opposites) for (const t of inflectedTerms(opposite)) out.set(t, opposite);
+  for (const opposite of lexiconOpposites) for (const t of inflectedTerms(opposite)) out.set(t, opposite);
   return out;
 }
 
@@ -90,12 +114,13 @@ function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readon
     if (term === null || names.has(term) || /^\d/.test(word) || ORDER_WORDS.has(word) || measured.has(word)) continue;
     // "national" for "international", "cut" for "uncut": a prefix's opposite shares the word's stem and
     // matches its other senses ("the nation's first international tour").
-    const opposite = [...oppositeTerms(word, wordNet)].find(([t, lemma]) => own.has(t) && !questionTerms.has(t) && !word.includes(lemma) && !lemma.includes(word));
+    const direction = directionOf(word);
+    const opposite = [...oppositeTerms(word, wordNet, direction.opposites)].find(([t, lemma]) => own.has(t) && !questionTerms.has(t) && !word.includes(lemma) && !lemma.includes(word));
     if (!opposite) continue;
     // In the best passage, the word or any WordNet relative of it answers; in the next ones, the word or a
     // synonym in its main senses ("close" for "shut"): a relative in any sense is too loose there ("close"
     // is related to "cut" and "end").
-    const sameDirection = directionWords(word).sameDirection.flatMap(inflectedTerms);
+    const { sameDirection } = direction;
     const related = new Set([...matchingTerms(word, wordNet), ...sameDirection]);
     const itself = new Set([...withBase(word).flatMap((form) => [form, ...wordNet.synonyms(form, { senses: OPPOSITE_SENSES })]).flatMap(inflectedTerms), ...sameDirection]);
     const has = (s: ScoredSentence, wanted: Set<string>) => [...corpus.termsOfSentence(s.doc.id, s.sentence.index)].some((t) => wanted.has(t));

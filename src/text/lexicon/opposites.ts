@@ -35,24 +35,3 @@ export const OPPOSITE_GROUPS: ReadonlyArray<readonly [readonly string[], readonl
   [["succeed"], ["fail"]],
 ];
 
-/**
- * The words opposite to a word, and the words of its own direction (its synonyms here), for a word that
- * `isForm` recognises as one of a group's (the caller compares inflections); empty lists otherwise.
- */
-export function oppositesOf(isForm: (groupWord: string) => boolean): { opposites: string[]; sameDirection: string[] } {
-  const opposites = new Set<string>();
-  const same = new Set<string>();
-  for (const [a, b] of OPPOSITE_GROUPS) {
-    if (a.some(isForm)) {
-      b.forEach((w) => opposites.add(w));
-      a.forEach((w) => same.add(w));
-    }
-    if (b.some(isForm)) {
-      a.forEach((w) => opposites.add(w));
-      b.forEach((w) => same.add(w));
-    }
-  }
-  // A word of both directions ("lose": a loss, and a lost vote) is opposite to neither of its own groups.
-  for (const w of same) opposites.delete(w);
-  return { opposites: [...opposites], sameDirection: [...same] };
-}

@@ -1,3 +1,6 @@
+import { runInNewContext } from "node:vm";
+import { setFlagsFromString } from "node:v8";
+import { embedTexts, loadLocalModel } from "../../src/index/localModel";
 import { LocalSentenceEmbeddings } from "../../src/index/embeddings";
 import { dot, unit } from "../../src/index/vectors";
 
@@ -13,4 +16,21 @@ test("local embeddings: 512 dimensions, and batching by length keeps every vecto
   }
   // Different texts really get different vectors (no constant fallback).
   expect(dot(unit(batched[0] ?? []), unit(batched[1] ?? []))).toBeLessThan(0.999);
+});
+
+test("the model lets go of its 28 MB weight file once loaded, and its vectors survive a collection that frees it", async () => {
+  const model = await loadLocalModel();
+  const artifacts = (model as unknown as { model: { artifacts: Record<string, unknown> } }).model.artifacts;
+  expect(artifacts.weightSpecs).toBeDefined(); // the object is the one GraphModel keeps …
+  expect(artifacts.weightData).toBeUndefined(); // … without the file's bytes
+  const text = "The minister visited the prison on Wednesday.";
+  const [before] = await embedTexts(model, [text]);
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  gc();
+  // Reuse the freed memory: weights that pointed into the dropped buffer would now read garbage.
+  const filler = Array.from({ length: 8 }, () => new Float32Array(1 << 20).fill(7));
+  const [after] = await embedTexts(model, [text]);
+  expect(filler).toHaveLength(8);
+  expect(after).toEqual(before);
 });

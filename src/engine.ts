@@ -17,7 +17,7 @@ import { elapsedMs } from "./answer/elapsed";
 import { documentLookup, leadingChunks, LLM_PASSAGES, toPassages } from "./answer/passages";
 import { type AnswerPolicy, DEFAULT_ANSWER_POLICY } from "./answer/policy";
 import { QuoteFinder } from "./answer/quotes";
-import type { QuestionReading } from "./answer/reading";
+import { asksForGist, type QuestionReading } from "./answer/reading";
 import { DEFAULT_RETRIEVAL_PARAMS, Retriever, type RetrievalParams } from "./answer/retrieve";
 import { citedShortAnswer } from "./answer/short";
 import { Summarizer } from "./answer/summarize";
@@ -145,12 +145,18 @@ export class ArticleEngine implements Engine {
   private async answer(question: string, options: AskOptions, explain: boolean): Promise<Explanation> {
     const startedAt = performance.now();
     const report = progressReporter(options.onProgress);
-    const reading = this.answerer.read(cleanInput(question, "question"), { history: options.history });
-    const readMs = performance.now() - startedAt;
+    const input = cleanInput(question, "question");
+    const searched = this.answerer.searchedText(input, { history: options.history });
     const chat = this.chatModel();
+    // The question's vector first: in an embedding worker it is computed while this thread reads the rest
+    // of the question and searches its words (a gist is summarised without one unless a chat model answers).
+    const queryVector = asksForGist(searched.text) && !chat ? undefined : this.retriever.embedQuestion(searched.searched);
+    queryVector?.catch(() => undefined); // awaited in retrieve; this only stops a failure from being "unhandled" if reading throws first
+    const reading = this.answerer.read(input, { history: options.history }, searched);
+    const readMs = performance.now() - startedAt;
     if (reading.gist && !chat) return { reading, judgement: null, result: await this.gist(reading.input, startedAt), timings: { readMs, answerMs: 0 } };
     report({ step: "searching" });
-    const judgement = await this.answerer.judge(reading, { allVerdicts: explain });
+    const judgement = await this.answerer.judge(reading, { allVerdicts: explain, ...(queryVector ? { queryVector } : {}) });
     const answerStarted = performance.now();
     const extractive = this.answerer.answer(judgement, startedAt);
     const answerMs = performance.now() - answerStarted;

@@ -11,7 +11,7 @@ import type { CorpusTerms } from "./corpusTerms";
 import { weighEvidence } from "./evidence";
 import { extractiveAnswer } from "./extractive";
 import type { AnswerPolicy } from "./policy";
-import { type QuestionReading, readQuestion } from "./reading";
+import { type QuestionReading, readQuestion, type SearchedText, searchedText } from "./reading";
 import { type ShortQuestion, shortQuestionOf } from "./short";
 import type { Retriever, ScoredSentence, SearchIndex } from "./retrieve";
 import { allVerdicts, firstRefusal, RULES, type Refusal, type Rule, type RuleContext, type Verdict } from "./rules";
@@ -61,15 +61,23 @@ export class QuestionAnswerer {
     this.rules = deps.rules ?? RULES;
   }
 
-  /** The question read once, misspellings corrected against the corpus. */
-  read(input: string, options: { history?: string[]; whole?: boolean } = {}): QuestionReading {
-    return readQuestion(input, { ...options, correctWord: (word) => this.deps.corpus.correctWord(word) });
+  /** What `read` will search for, without the rest of the reading (see `searchedText`). */
+  searchedText(input: string, options: { history?: string[]; whole?: boolean } = {}): SearchedText {
+    return searchedText(input, { ...options, correctWord: (word) => this.deps.corpus.correctWord(word) });
   }
 
-  /** `learned: false` leaves the learned judge out (summary topics: it was trained on questions). */
-  async judge(reading: QuestionReading, options: { allVerdicts?: boolean; learned?: boolean } = {}): Promise<Judgement> {
+  /** The question read once, misspellings corrected against the corpus; `searched` from `searchedText` with the same input and options. */
+  read(input: string, options: { history?: string[]; whole?: boolean } = {}, searched?: SearchedText): QuestionReading {
+    return readQuestion(input, { ...options, correctWord: (word) => this.deps.corpus.correctWord(word) }, searched);
+  }
+
+  /**
+   * `learned: false` leaves the learned judge out (summary topics: it was trained on questions);
+   * `queryVector`: the embedding of `reading.searched`, when the caller started it early.
+   */
+  async judge(reading: QuestionReading, options: { allVerdicts?: boolean; learned?: boolean; queryVector?: Promise<Float32Array> } = {}): Promise<Judgement> {
     const retrieveStarted = performance.now();
-    const retrieval = await this.deps.retriever.retrieve(reading);
+    const retrieval = await this.deps.retriever.retrieve(reading, options.queryVector);
     const startedAt = performance.now();
     const { corpus, speech, wordNet, policy, sentenceVectors, retriever, judge } = this.deps;
     const evidence = weighEvidence(reading, retrieval, { corpus, speech, wordNet, policy, scoreSentence: (...args) => retriever.scoreSentence(...args) });

@@ -107,13 +107,33 @@ export interface ReadOptions {
   whole?: boolean;
 }
 
-export function readQuestion(input: string, options: ReadOptions = {}): QuestionReading {
+/**
+ * The part of a reading that says what is searched: the asking sentences, completed from history when a
+ * follow-up, with misspellings corrected. Cheap, and split from `readQuestion` so that the engine can send
+ * `searched` to an embedding worker first and read the rest of the question while the worker embeds it.
+ */
+export interface SearchedText {
+  question: string;
+  followUp: QuestionReading["followUp"];
+  text: string;
+  /** Folded words of `text`, before spelling correction. */
+  surface: string[];
+  searched: string;
+}
+
+export function searchedText(input: string, options: ReadOptions = {}): SearchedText {
   const question = options.whole ? input : questionSentences(input);
   const followUp = options.whole ? null : followUpOf(question, options.history);
   const text = followUp ? `${followUp.previous.trim()} ${question.trim()}` : question;
   const surface = words(text);
   const corrected = options.correctWord ? surface.map(options.correctWord) : surface;
   const searched = corrected.some((w, i) => w !== surface[i]) ? corrected.join(" ") : text;
+  return { question, followUp, text, surface, searched };
+}
+
+/** `searched`: `searchedText(input, options)` when the caller already has it (the same input and options). */
+export function readQuestion(input: string, options: ReadOptions = {}, searchedPart: SearchedText = searchedText(input, options)): QuestionReading {
+  const { question, followUp, text, surface, searched } = searchedPart;
   const whWords = text.match(WH_WORD) ?? [];
   const slots = questionSlots(text);
   return {
@@ -145,9 +165,14 @@ export function readQuestion(input: string, options: ReadOptions = {}): Question
     negated: isNegated(text),
     denies: denies(text),
     speech: speechAsked(text),
-    gist: GIST.test(text.trim().toLowerCase().replace(/[’]/g, "'").replace(/[?!.\s]+$/u, "")),
+    gist: asksForGist(text),
     roleOf: roleAsked(text),
   };
+}
+
+/** True for a question about the whole article ("what is this article about?", "tl;dr"). */
+export function asksForGist(text: string): boolean {
+  return GIST.test(text.trim().toLowerCase().replace(/[’]/g, "'").replace(/[?!.\s]+$/u, ""));
 }
 
 /** "Apart from Petro, who …": the name after the phrase is set aside. */

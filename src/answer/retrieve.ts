@@ -123,14 +123,15 @@ export class Retriever {
     return (await this.index.embeddings.embedDocuments(texts)).map((v) => unit(v));
   }
 
-  async retrieve(reading: QuestionReading): Promise<Retrieval> {
+  /** `pendingVector`: `embedQuestion(reading.searched)`, when the caller started it before reading the rest of the question. */
+  async retrieve(reading: QuestionReading, pendingVector?: Promise<Float32Array>): Promise<Retrieval> {
     const { candidates, rrfK, topChunks, weights } = this.params;
     const searched = reading.searched;
     const t0 = now();
     // The question's vector is computed in an embedding worker by default: ask for it first and run the
     // lexical search on this thread meanwhile. (On the calling thread, EMBED_WORKERS=0, the embedding
     // starts at its first await, after the lexical search: the two run one after the other.)
-    const embedding = this.embedQuestion(searched);
+    const embedding = pendingVector ?? this.embedQuestion(searched);
     embedding.catch(() => undefined); // awaited below; this only stops a failure from being "unhandled" if the lexical search throws first
     const places = this.corpus.placesOf(reading.searchWords);
     const lexicalHits = this.index.lexical.query([searched, ...[...places.values()].flat(2)].join(" "), candidates);

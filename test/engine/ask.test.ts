@@ -1,6 +1,11 @@
 import { offlineEngine } from "../helpers/engine";
 import type { ArticleEngine } from "../../src/engine";
 import type { AskResult } from "../../src/contract";
+import { QuestionAnswerer } from "../../src/answer/answerer";
+import { Retriever } from "../../src/answer/retrieve";
+
+const realEmbed = Retriever.prototype.embedQuestion;
+const realRead = QuestionAnswerer.prototype.read;
 
 let engine: ArticleEngine;
 beforeAll(async () => {
@@ -120,6 +125,33 @@ describe("extractive ask", () => {
   test("empty and oversize questions are rejected", async () => {
     await expect(engine.ask("   ")).rejects.toThrow(/empty/);
     await expect(engine.ask("x".repeat(5000))).rejects.toThrow(/longer than/);
+  });
+});
+
+describe("order of work", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test("the question's vector is asked for before the rest of the question is read (a worker embeds it meanwhile), once, with misspellings corrected", async () => {
+    const events: string[] = [];
+    jest.spyOn(Retriever.prototype, "embedQuestion").mockImplementation(function (this: Retriever, text: string) {
+      events.push(`embed: ${text}`);
+      return realEmbed.call(this, text);
+    });
+    const read = jest.spyOn(QuestionAnswerer.prototype, "read");
+    read.mockImplementation(function (this: QuestionAnswerer, ...args: Parameters<QuestionAnswerer["read"]>) {
+      events.push("read");
+      return realRead.apply(this, args);
+    });
+    const result = await engine.ask("When does Noem vist El Salvador?");
+    expect(events).toEqual(["embed: when does noem visit el salvador", "read"]);
+    expectFaithful(result);
+  });
+
+  test("a question about the whole article is summarised without embedding it", async () => {
+    const embed = jest.spyOn(Retriever.prototype, "embedQuestion");
+    const result = await engine.ask("What is this article about?");
+    expect(result.answerable).toBe(true);
+    expect(embed).not.toHaveBeenCalled();
   });
 });
 

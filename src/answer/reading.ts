@@ -127,8 +127,25 @@ export function searchedText(input: string, options: ReadOptions = {}): Searched
   const text = followUp ? `${followUp.previous.trim()} ${question.trim()}` : question;
   const surface = words(text);
   const corrected = options.correctWord ? surface.map(options.correctWord) : surface;
-  const searched = corrected.some((w, i) => w !== surface[i]) ? corrected.join(" ") : text;
-  return { question, followUp, text, surface, searched };
+  const fixes = new Map(surface.flatMap((w, i) => (corrected[i] !== undefined && corrected[i] !== w ? [[w, corrected[i]] as const] : [])));
+  return { question, followUp, text, surface, searched: fixes.size > 0 ? withWordsReplaced(text, fixes) : text };
+}
+
+/** A word as written, with the apostrophes and dashes `foldText` unifies. */
+const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['\u2018\u2019\u201b\u02bc`\u2010-\u2015-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * `text` with each word whose folded form is a key of `fixes` replaced by its value, capitalised as the
+ * word was: "When does Noem vist El Salvador?" → "When does Noem visit El Salvador?". The rest of the
+ * question is kept as written, since its case and punctuation change the sentence embedding.
+ */
+function withWordsReplaced(text: string, fixes: ReadonlyMap<string, string>): string {
+  return text.replace(WRITTEN_WORD, (written) => {
+    const fix = fixes.get(foldText(written));
+    if (fix === undefined) return written;
+    if (written === written.toUpperCase() && written.length > 1) return fix.toUpperCase();
+    return /^\p{Lu}/u.test(written) ? fix.charAt(0).toUpperCase() + fix.slice(1) : fix;
+  });
 }
 
 /** `searched`: `searchedText(input, options)` when the caller already has it (the same input and options). */

@@ -47,7 +47,7 @@ describe("counts", () => {
     expect(readQuestion("How many deportees were women?").subset).toEqual([]);
     expect(readQuestion("When does Noem arrive?").counted).toEqual([]);
     const corrected = readQuestion("How many venezualans were deported?", { correctWord: (w) => (w === "venezualans" ? "venezuelans" : w) });
-    expect(corrected.searched).toBe("how many venezuelans were deported");
+    expect(corrected.searched).toBe("How many venezuelans were deported?"); // as written, the one word corrected
     expect(corrected.counted).toEqual(["venezuelan"]);
     expect(corrected.text).toBe("How many venezualans were deported?");
   });

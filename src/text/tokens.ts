@@ -3,7 +3,7 @@
  * "the same word" for the whole engine (case, accents, apostrophes and inflections folded).
  */
 import stem from "wink-porter2-stemmer";
-import { HONORIFICS, STOPWORDS } from "./lexicon";
+import { HONORIFICS, irregularForms, STOPWORDS } from "./lexicon";
 
 /** Lowercase, strip diacritics (Héctor → hector) and unify apostrophes and dashes. */
 export function foldText(text: string): string {
@@ -65,3 +65,14 @@ export function capitalisedInside(text: string): string[] {
 const TITLES = [...HONORIFICS, "st", "mt", "ft"].map((t) => t.charAt(0).toUpperCase() + t.slice(1));
 const TITLE_WORD = new RegExp(`^(?:${TITLES.join("|")})$`, "u");
 const INSIDE_CAPITAL = new RegExp(`(?<=(?:[\\p{L}\\p{N},;:'’”")]|\\b(?:${TITLES.join("|")})\\.)\\s+)\\p{Lu}[\\p{L}\\p{N}'’-]*`, "gu");
+
+/** Index terms of a word's inflections the stemmer does not fold together: irregular pasts, -er, -est. */
+export function inflectedTerms(word: string): string[] {
+  const forms = [word, ...irregularForms(word)];
+  if (/^[a-z]+$/.test(word) && word.length > 2) {
+    const stemmed = word.endsWith("y") ? `${word.slice(0, -1)}i` : /[^aeiou][aeiou][bdgmnpt]$/.test(word) ? word + word.slice(-1) : word;
+    const e = stemmed.endsWith("e") ? "" : "e";
+    forms.push(`${stemmed}${e}r`, `${stemmed}${e}st`);
+  }
+  return forms.map(termOf).filter((t): t is string => t !== null);
+}

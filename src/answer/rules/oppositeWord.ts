@@ -17,8 +17,8 @@
  * questions 17 → 27 of 100), no answerable one; SQuAD train one more answerable refused ("What natural
  * resource dropped in value?").
  */
-import { IRREGULAR_PAST, irregularForms, OPPOSITE_GROUPS } from "../../text/lexicon";
-import { termOf, words } from "../../text/tokens";
+import { IRREGULAR_PAST, OPPOSITE_GROUPS } from "../../text/lexicon";
+import { inflectedTerms, termOf, words } from "../../text/tokens";
 import type { WordNet } from "../../text/wordnet";
 import type { ScoredSentence } from "../retrieve";
 import { judgedBySpeaker, type Rule, type RuleContext } from "./types";
@@ -41,17 +41,6 @@ const LOOKED_AT = 3;
 function withBase(word: string): string[] {
   const base = IRREGULAR_PAST.get(word);
   return base === undefined ? [word] : [word, base];
-}
-
-/** Index terms of a word's inflections the stemmer does not fold together: irregular pasts, -er, -est. */
-function inflectedTerms(word: string): string[] {
-  const forms = [word, ...irregularForms(word)];
-  if (/^[a-z]+$/.test(word) && word.length > 2) {
-    const stemmed = word.endsWith("y") ? `${word.slice(0, -1)}i` : /[^aeiou][aeiou][bdgmnpt]$/.test(word) ? word + word.slice(-1) : word;
-    const e = stemmed.endsWith("e") ? "" : "e";
-    forms.push(`${stemmed}${e}r`, `${stemmed}${e}st`);
-  }
-  return forms.map(termOf).filter((t): t is string => t !== null);
 }
 
 /** Terms that match a question word in a sentence: its own, its WordNet relatives' and their inflections. */

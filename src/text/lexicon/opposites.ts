@@ -11,11 +11,14 @@
  * paired beyond WordNet's own: one passage often gives both ends of a trip or a term, and "Where does the
  * trip start?" was refused for citing its end.
  */
+/** Verbs of a quantity going up or down (base forms); also what "how much did X fall?" asks about (`rules/absentChange.ts`). */
+export const QUANTITY_CHANGE = {
+  up: ["rise", "increase", "grow", "climb", "jump", "raise", "expand", "boost", "surge", "soar", "hike"],
+  down: ["fall", "drop", "decline", "decrease", "cut", "reduce", "lower", "shrink", "slash", "plunge", "dip"],
+} as const;
+
 export const OPPOSITE_GROUPS: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
-  [
-    ["rise", "increase", "grow", "climb", "jump", "raise", "expand", "boost", "surge", "soar", "hike"],
-    ["fall", "drop", "decline", "decrease", "cut", "reduce", "lower", "shrink", "slash", "plunge", "dip"],
-  ],
+  [QUANTITY_CHANGE.up, QUANTITY_CHANGE.down],
   [["resume", "reopen"], ["suspend", "halt"]],
   [["arrive", "enter"], ["leave", "depart", "exit"]],
   [["hire", "recruit"], ["fire", "dismiss"]],

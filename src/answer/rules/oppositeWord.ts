@@ -110,7 +110,10 @@ function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readon
     // synonym in its main senses ("close" for "shut"): a relative in any sense is too loose there ("close"
     // is related to "cut" and "end").
     const { sameDirection } = direction;
-    const related = new Set([...matchingTerms(word, wordNet), ...sameDirection]);
+    // The lexicon's opposite never counts as the word, though WordNet may relate them ("save" and "spend",
+    // through "spare"). WordNet's own antonyms may: "employer" stems to "employ", which "employees" is.
+    const lexiconOpposites = new Set(direction.opposites.flatMap(inflectedTerms));
+    const related = new Set([...matchingTerms(word, wordNet), ...sameDirection].filter((t) => !lexiconOpposites.has(t)));
     const itself = new Set([...withBase(word).flatMap((form) => [form, ...wordNet.synonyms(form, { senses: OPPOSITE_SENSES })]).flatMap(inflectedTerms), ...sameDirection]);
     const has = (s: ScoredSentence, wanted: Set<string>) => [...corpus.termsOfSentence(s.doc.id, s.sentence.index)].some((t) => wanted.has(t));
     if (has(best, related) || others.some((s) => has(s, itself))) continue;

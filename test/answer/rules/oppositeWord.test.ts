@@ -36,3 +36,11 @@ test("does not take a converse for an opposite: what one side gives, the other r
   const credit = "The airline said it would give affected customers $200 in travel credit.";
   expect(oppositeWord.check(ruleContext("How much travel credit will affected customers receive?", credit))).toBeNull();
 });
+
+test("a word the lexicon calls the opposite does not count as the question word because WordNet relates the two", () => {
+  const road = "Brenner's regional manager said the company would spend $6 million to widen the entrance road.";
+  // WordNet relates "save" to "spend" (through "spare"); the lexicon pairs them as opposites.
+  expect(oppositeWord.check(ruleContext("How much will Brenner save on the entrance road?", road))?.message).toContain("“spend”, not “save”");
+  // WordNet's own antonyms still yield to a relative: "employer" stems to "employ", which "employees" shares.
+  expect(oppositeWord.check(ruleContext("How many employees does the plant have?", "The plant employs about 4,600 people."))).toBeNull();
+});

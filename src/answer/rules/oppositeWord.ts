@@ -15,9 +15,11 @@
  * answerable questions refused ("When did Chopin end his relationship?" cites the sentence where it
  * began), none of 160 unanswerable. The lexicon's groups (2026-12-03): news 11 more refused (antonym
  * questions 17 → 27 of 100), no answerable one; SQuAD train one more answerable refused ("What natural
- * resource dropped in value?").
+ * resource dropped in value?"). A lexicon opposite that WordNet relates to the word no longer lets the
+ * question through, and two-word phrases (`PHRASE_MEANINGS`: "lay off" is "fire", "up from" is "rise")
+ * are read as their word (2026-12-03): news 4 more refused, no answerable one; SQuAD train unchanged.
  */
-import { IRREGULAR_PAST, OPPOSITE_GROUPS } from "../../text/lexicon";
+import { IRREGULAR_PAST, OPPOSITE_GROUPS, PHRASE_MEANINGS } from "../../text/lexicon";
 import { inflectedTerms, termOf, words } from "../../text/tokens";
 import type { WordNet } from "../../text/wordnet";
 import type { ScoredSentence } from "../retrieve";
@@ -90,15 +92,43 @@ function oppositeTerms(word: string, wordNet: WordNet, lexiconOpposites: readonl
   return out;
 }
 
+let phraseStarts: Map<string, Array<{ second: string; meaning: string }>> | undefined;
+
+/** The words a text's two-word phrases stand for (`PHRASE_MEANINGS`), with the phrase as written. */
+function phrasesIn(text: string): Array<{ meaning: string; written: string }> {
+  if (!phraseStarts) {
+    phraseStarts = new Map();
+    for (const [first, second, meaning] of PHRASE_MEANINGS) {
+      for (const t of new Set(inflectedTerms(first))) phraseStarts.set(t, [...(phraseStarts.get(t) ?? []), { second, meaning }]);
+    }
+  }
+  const ws = words(text);
+  const found: Array<{ meaning: string; written: string }> = [];
+  ws.forEach((w, i) => {
+    for (const p of phraseStarts?.get(termOf(w) ?? w) ?? []) if (ws[i + 1] === p.second) found.push({ meaning: p.meaning, written: `${w} ${p.second}` });
+  });
+  return found;
+}
+
+/** A passage's index terms, with those of the words its phrases stand for ("laid off" → "fire"). */
+function passageTerms(ctx: RuleContext, s: ScoredSentence): Set<string> {
+  const own = ctx.corpus.termsOfSentence(s.doc.id, s.sentence.index);
+  const phrases = phrasesIn(s.sentence.text);
+  if (phrases.length === 0) return own;
+  return new Set([...own, ...phrases.flatMap((p) => inflectedTerms(p.meaning))]);
+}
+
 /** The question word the passage contradicts and the opposite it holds, or null. */
 function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readonly ScoredSentence[]): { asked: string; said: string } | null {
-  const { reading, corpus, wordNet } = ctx;
+  const { reading, wordNet } = ctx;
   const names = new Set(reading.names.flatMap((n) => n.terms));
   const questionTerms = new Set(reading.searchWords.map(termOf));
-  const own = corpus.termsOfSentence(best.doc.id, best.sentence.index);
+  const own = passageTerms(ctx, best);
   // "How long", "how far": the dimension asks for a measure ("four hours" answers it), not for the word.
   const measured = new Set([...reading.input.toLowerCase().matchAll(/\bhow (\w+)/g)].map((m) => m[1] ?? ""));
-  for (const word of new Set(words(reading.searchWords.join(" ")))) {
+  // The question's words, and the words its phrases stand for ("lay off" is asked as "fire").
+  const asked = new Map<string, string>([...words(reading.searchWords.join(" ")).map((w) => [w, w] as const), ...phrasesIn(reading.searchWords.join(" ")).map((p) => [p.meaning, p.written] as const)]);
+  for (const [word, written] of asked) {
     const term = termOf(word);
     if (term === null || names.has(term) || /^\d/.test(word) || ORDER_WORDS.has(word) || measured.has(word)) continue;
     // "national" for "international", "cut" for "uncut": a prefix's opposite shares the word's stem and
@@ -115,11 +145,11 @@ function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readon
     const lexiconOpposites = new Set(direction.opposites.flatMap(inflectedTerms));
     const related = new Set([...matchingTerms(word, wordNet), ...sameDirection].filter((t) => !lexiconOpposites.has(t)));
     const itself = new Set([...withBase(word).flatMap((form) => [form, ...wordNet.synonyms(form, { senses: OPPOSITE_SENSES })]).flatMap(inflectedTerms), ...sameDirection]);
-    const has = (s: ScoredSentence, wanted: Set<string>) => [...corpus.termsOfSentence(s.doc.id, s.sentence.index)].some((t) => wanted.has(t));
+    const has = (s: ScoredSentence, wanted: Set<string>) => [...passageTerms(ctx, s)].some((t) => wanted.has(t));
     if (has(best, related) || others.some((s) => has(s, itself))) continue;
-    // Quote the passage's own word ("opened"), not the WordNet lemma ("open").
-    const said = words(best.sentence.text).find((w) => termOf(w) === opposite[0]) ?? opposite[1];
-    return { asked: word, said };
+    // Quote the passage's own word ("opened", "up from"), not the WordNet lemma ("open").
+    const said = words(best.sentence.text).find((w) => termOf(w) === opposite[0]) ?? phrasesIn(best.sentence.text).find((p) => inflectedTerms(p.meaning).includes(opposite[0]))?.written ?? opposite[1];
+    return { asked: written, said };
   }
   return null;
 }

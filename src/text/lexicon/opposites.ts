@@ -38,3 +38,16 @@ export const OPPOSITE_GROUPS: ReadonlyArray<readonly [readonly string[], readonl
   [["succeed"], ["fail"]],
 ];
 
+/**
+ * Two-word phrases that stand for one word of the groups above, in questions and passages alike:
+ * [first word (base form, matched in any inflection), second word, the word meant]. "Laid off" is "fire",
+ * "turned away" is "reject", "up from 29 percent" is "rise".
+ */
+export const PHRASE_MEANINGS: ReadonlyArray<readonly [string, string, string]> = [
+  ["lay", "off", "fire"],
+  ["turn", "away", "reject"],
+  ["turn", "down", "reject"],
+  ["speed", "up", "accelerate"],
+  ["up", "from", "rise"],
+  ["down", "from", "fall"],
+];

@@ -44,3 +44,11 @@ test("a word the lexicon calls the opposite does not count as the question word 
   // WordNet's own antonyms still yield to a relative: "employer" stems to "employ", which "employees" shares.
   expect(oppositeWord.check(ruleContext("How many employees does the plant have?", "The plant employs about 4,600 people."))).toBeNull();
 });
+
+test("reads two-word phrases as the word they stand for, in the question and in the passage", () => {
+  const hiring = "The district said it would hire 14 seasonal inspectors to patrol neighborhoods.";
+  expect(oppositeWord.check(ruleContext("How many inspectors will the district lay off?", hiring))?.message).toBe("The article doesn't say that: it speaks of “hire”, not “lay off”. The closest it comes:");
+  const layoffs = "The district said it laid off 14 seasonal inspectors in May.";
+  expect(oppositeWord.check(ruleContext("How many inspectors did the district fire?", layoffs))).toBeNull();
+  expect(oppositeWord.check(ruleContext("How many inspectors did the district hire?", layoffs))?.message).toContain("“laid off”, not “hire”");
+});

@@ -52,3 +52,12 @@ test("reads two-word phrases as the word they stand for, in the question and in 
   expect(oppositeWord.check(ruleContext("How many inspectors did the district fire?", layoffs))).toBeNull();
   expect(oppositeWord.check(ruleContext("How many inspectors did the district hire?", layoffs))?.message).toContain("“laid off”, not “hire”");
 });
+
+test("a relative in a rare sense does not stand for the word: 'represents' is no 'support' beside 'against'", () => {
+  const vote = "The lone vote against the restrictions came from board member Curtis Ambrose, who represents the farming district.";
+  expect(oppositeWord.check(ruleContext("Why did Curtis Ambrose support the restrictions?", vote))?.message).toContain("“against”, not “support”");
+  expect(oppositeWord.check(ruleContext("Why did Curtis Ambrose vote for the restrictions?", vote))?.message).toContain("“against”, not “vote for”");
+  expect(oppositeWord.check(ruleContext("Why did Curtis Ambrose oppose the restrictions?", vote))).toBeNull();
+  const exempt = "Hospitals and nursing homes were exempt from the rotating cuts, Lindgren said.";
+  expect(oppositeWord.check(ruleContext("Why were hospitals included in the rotating cuts?", exempt))?.message).toContain("“exempt”, not “included”");
+});

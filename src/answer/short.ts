@@ -92,6 +92,9 @@ function distanceToQuestion(text: string, candidate: Candidate, questionTerms: S
   return best;
 }
 
+/** "Who is the president of …", "Who was the chairman of …": the office asked about. */
+const ROLE_OF = /^\W*who\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:current\s+|new\s+|former\s+)?([\p{L}-]+)\s+of\b/iu;
+
 /** Words that end an organisation's or a place's name: a weak "who" answer, a good "where" one. */
 const INSTITUTION = /\b(?:Council|Board|Commission|Committee|Center|Centre|Street|Road|Avenue|County|City|Association|Department|Inc|Corp|Hospital|School|University|Company|Office|Agency|Court|Park|Station|Rail|Health|Police|Service)s?\b/u;
 const ALL_CAPS = /^[\p{Lu}\s'’.-]+$/u;
@@ -160,9 +163,12 @@ export function shortAnswer(input: { type: ShortType | null; question: string; d
     const own = foldText(sentence.slice(c.start, c.end)).split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^(?:the|a|an|of|and|at|least|about|more|than)$/.test(w));
     return own.some((w) => !held.has(w));
   });
+  // "Who is the president of Colombia?": a name that the office asked about opens ("President Gustavo Petro") is it.
+  const office = type === "person" ? (ROLE_OF.exec(question.trim())?.[1]?.toLowerCase() ?? null) : null;
+  const heldByOffice = (c: Candidate): boolean => office !== null && foldText(sentence.slice(c.start, c.end)).startsWith(`${office} `);
   let best: { at: Candidate; distance: number; penalty: number } | undefined;
   for (const c of fresh) {
-    const scored = { at: c, distance: distanceToQuestion(sentence, c, questionTerms), penalty: penalty(type, question, sentence.slice(c.start, c.end), sorts) };
+    const scored = { at: c, distance: heldByOffice(c) ? 0 : distanceToQuestion(sentence, c, questionTerms), penalty: penalty(type, question, sentence.slice(c.start, c.end), sorts) };
     if (!best || scored.distance + scored.penalty < best.distance + best.penalty) best = scored;
   }
   if (!best || best.penalty >= SHORT_ANSWER_LIMITS.wrongSort) return null;

@@ -57,6 +57,13 @@ describe("short answers", () => {
     expect(who((name) => name === "El Salvador")).toBe("President Gustavo Petro");
   });
 
+  test("'who is the president of X' takes the name the office opens, over a name nearer X", () => {
+    const text = "Following her visit to El Salvador, Noem will head to Colombia on March 27, where she will meet with President Gustavo Petro.";
+    const who = (question: string) => shortAnswer({ type: "person", question, docId: "d", documentText: text, start: 0, end: text.length })?.text;
+    expect(who("Who is the president of Colombia?")).toBe("President Gustavo Petro");
+    expect(who("Who will Noem meet in Colombia?")).toBe("El Salvador"); // no office asked: the nearest name, as before
+  });
+
   test("'when' takes the clock time of a sentence that gives no day, and the day of one that does", () => {
     const when = (text: string) => shortAnswer({ type: "date", question: "When was the fire brought under control?", docId: "d", documentText: text, start: 0, end: text.length })?.text;
     expect(when("Crews had the fire under control by 3:30 p.m., officials said.")).toBe("3:30 p.m.");

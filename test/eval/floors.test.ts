@@ -44,11 +44,12 @@ const ASK_FLOORS: Record<string, { hitAt1: number; hitAt3: number; answerAccurac
   "zoning-ruling (other article)": { hitAt1: 0.5, hitAt3: 0.62, answerAccuracy: 0.62, refusalAccuracy: 0.5, maxFalseRefusals: 0.25 },
   // Four articles written blind on 2026-12-03 by two helpers who saw neither the engine nor any other set;
   // measured twice as aggregates (before the session's rule changes and after the last), never read
-  // question by question. Floors at the second measurement.
+  // question by question. Floors at the second measurement. vaccine-recall's refusals raised on 2026-12-03
+  // (evening) after absent-change and the opposite-word changes, chosen on the training articles (measured once).
   "bank-merger (other article)": { hitAt1: 0.75, hitAt3: 1, answerAccuracy: 0.95, refusalAccuracy: 0.37, maxFalseRefusals: 0.01 },
   "library-closures (other article)": { hitAt1: 0.83, hitAt3: 0.91, answerAccuracy: 0.87, refusalAccuracy: 0.81, maxFalseRefusals: 0.05 },
   "mine-rescue (other article)": { hitAt1: 0.95, hitAt3: 1, answerAccuracy: 0.91, refusalAccuracy: 0.56, maxFalseRefusals: 0.01 },
-  "vaccine-recall (other article)": { hitAt1: 0.87, hitAt3: 0.95, answerAccuracy: 0.87, refusalAccuracy: 0.5, maxFalseRefusals: 0.05 },
+  "vaccine-recall (other article)": { hitAt1: 0.87, hitAt3: 0.95, answerAccuracy: 0.87, refusalAccuracy: 0.56, maxFalseRefusals: 0.05 },
 };
 
 test("ask: every citation is the article's own text, and quality stays at or above its floors", () => {

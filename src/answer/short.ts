@@ -92,9 +92,6 @@ function distanceToQuestion(text: string, candidate: Candidate, questionTerms: S
   return best;
 }
 
-/** "Who is the president of …", "Who was the chairman of …": the office asked about. */
-const ROLE_OF = /^\W*who\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:current\s+|new\s+|former\s+)?([\p{L}-]+)\s+of\b/iu;
-
 /** Words that end an organisation's or a place's name: a weak "who" answer, a good "where" one. */
 const INSTITUTION = /\b(?:Council|Board|Commission|Committee|Center|Centre|Street|Road|Avenue|County|City|Association|Department|Inc|Corp|Hospital|School|University|Company|Office|Agency|Court|Park|Station|Rail|Health|Police|Service)s?\b/u;
 const ALL_CAPS = /^[\p{Lu}\s'’.-]+$/u;
@@ -153,8 +150,8 @@ export const SHORT_ANSWER_LIMITS = {
  * for no typed answer, the sentence holds none it does not already say, or the pick is too uncertain to be
  * shown in bold (`SHORT_ANSWER_LIMITS`).
  */
-export function shortAnswer(input: { type: ShortType | null; question: string; docId: string; documentText: string; start: number; end: number; sorts?: NameSorts }): ShortAnswer | null {
-  const { type, question, docId, documentText, start, end, sorts } = input;
+export function shortAnswer(input: { type: ShortType | null; question: string; docId: string; documentText: string; start: number; end: number; sorts?: NameSorts; office?: string }): ShortAnswer | null {
+  const { type, question, docId, documentText, start, end, sorts, office } = input;
   if (type === null) return null;
   const sentence = documentText.slice(start, end);
   const held = new Set(foldText(question).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
@@ -164,8 +161,7 @@ export function shortAnswer(input: { type: ShortType | null; question: string; d
     return own.some((w) => !held.has(w));
   });
   // "Who is the president of Colombia?": a name that the office asked about opens ("President Gustavo Petro") is it.
-  const office = type === "person" ? (ROLE_OF.exec(question.trim())?.[1]?.toLowerCase() ?? null) : null;
-  const heldByOffice = (c: Candidate): boolean => office !== null && foldText(sentence.slice(c.start, c.end)).startsWith(`${office} `);
+  const heldByOffice = (c: Candidate): boolean => type === "person" && office !== undefined && foldText(sentence.slice(c.start, c.end)).startsWith(`${office} `);
   let best: { at: Candidate; distance: number; penalty: number } | undefined;
   for (const c of fresh) {
     const scored = { at: c, distance: heldByOffice(c) ? 0 : distanceToQuestion(sentence, c, questionTerms), penalty: penalty(type, question, sentence.slice(c.start, c.end), sorts) };
@@ -184,6 +180,8 @@ export interface ShortQuestion {
   question: string;
   type: ShortType | null;
   sorts?: NameSorts;
+  /** "Who is the president of Colombia?": the office asked about (`reading.roleOf`), folded: "president". */
+  office?: string;
 }
 
 /** What is known of a name's sort, to keep the wrong sort out of an answer. */
@@ -205,7 +203,8 @@ export function shortQuestionOf(reading: QuestionReading, sorts?: NameSorts): Sh
   const asked = reading.input.trim();
   const opener = reading.followUp?.opener;
   const now = opener && asked.toLowerCase().startsWith(opener.toLowerCase()) ? asked.slice(opener.length) : asked;
-  return { question: reading.followUp ? reading.text : reading.input, type: answerTypeOf(now), ...(sorts ? { sorts } : {}) };
+  const office = reading.roleOf?.role.at(-1);
+  return { question: reading.followUp ? reading.text : reading.input, type: answerTypeOf(now), ...(sorts ? { sorts } : {}), ...(office ? { office } : {}) };
 }
 
 /** The index in the NFC text of a stored offset that starts (or ends) a character: the first unit at or after it. */
@@ -232,7 +231,7 @@ export function citedShortAnswer(doc: CorpusDocument, citation: Citation | undef
   const start = stored ? nfcOffset(stored, citation.start) : citation.start;
   const end = stored ? nfcOffset(stored, citation.end) : citation.end;
   if (!(start >= 0 && end > start && end <= doc.text.length)) return null;
-  const picked = shortAnswer({ type: asked.type, question: asked.question, docId: doc.id, documentText: doc.text, start, end, ...(asked.sorts ? { sorts: asked.sorts } : {}) });
+  const picked = shortAnswer({ type: asked.type, question: asked.question, docId: doc.id, documentText: doc.text, start, end, ...(asked.sorts ? { sorts: asked.sorts } : {}), ...(asked.office ? { office: asked.office } : {}) });
   if (picked === null) return null;
   const at = stored ? storedSpan(stored, picked.start, picked.end) : picked;
   const storedText = stored?.text ?? doc.text;

@@ -30,7 +30,7 @@ export async function loadLocalModel(): Promise<UseModel> {
  * TensorFlow.js' `GraphModel` keeps the weight file it loaded (28 MB) after copying every weight into
  * the WASM heap; only `save()` reads it again. Dropping it lets the garbage collector return that
  * memory: 24 MB less RSS per copy of the model (measured after a collection), in the CLI and in each
- * embedding worker. The vectors are unchanged (test/index/localModel.test.ts).
+ * embedding worker. The vectors are unchanged (test/index/embeddings.test.ts).
  */
 function releaseWeightFile(model: object): void {
   const artifacts = (model as { model?: { artifacts?: { weightData?: unknown } } }).model?.artifacts;

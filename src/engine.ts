@@ -6,6 +6,7 @@
 import type { Config, LlmConfig } from "./config";
 import { loadCorpus } from "./corpus/load";
 import { SpeechIndex } from "./corpus/speech";
+import { codeCacheDir } from "./index/codeCache";
 import { closeEmbeddingProvider, createEmbeddingProvider, warmUp } from "./index/embeddings";
 import type { EmbedWorkerPool } from "./index/workerPool";
 import { formatProgress, throttledProgress } from "./index/progress";
@@ -251,7 +252,7 @@ export class ArticleEngine implements Engine {
 export async function createEngine(config: EngineConfig, options: EngineOptions = {}): Promise<ArticleEngine> {
   const logger = options.logger ?? silentLogger;
   const workers = options.embedPool?.size ?? options.embedWorkers ?? config.embeddings.workers ?? 0;
-  const embedding = await createEmbeddingProvider(config.embeddings, { workers, maxPending: config.embeddings.queueMax, ...(options.embedPool ? { pool: options.embedPool } : {}) });
+  const embedding = await createEmbeddingProvider(config.embeddings, { workers, maxPending: config.embeddings.queueMax, codeCacheDir: codeCacheDir(config.indexDir), ...(options.embedPool ? { pool: options.embedPool } : {}) });
   // With workers, the model loads on other threads while this one reads the corpus and the index.
   if (options.warmUp ?? workers > 0) {
     warmUp(embedding).catch((err: unknown) => logger.warn({ err: (err as Error).message }, "embedding model warm-up failed"));

@@ -73,8 +73,8 @@ async function openEngine(globals: GlobalOptions, opts: OpenOptions): Promise<{ 
   // engine's modules (LangChain, ~130 ms) and opening the index. The pool module itself is tiny.
   let embedPool: EmbedWorkerPool | undefined;
   if (config.embeddings.provider === "local" && workers > 0 && opts.warmUp !== false) {
-    const { EmbedWorkerPool } = await import("../index/workerPool");
-    embedPool = new EmbedWorkerPool({ size: workers, maxPending: config.embeddings.queueMax, warmUpEmbedding: !opts.oneShot });
+    const [{ EmbedWorkerPool }, { codeCacheDir }] = await Promise.all([import("../index/workerPool"), import("../index/codeCache")]);
+    embedPool = new EmbedWorkerPool({ size: workers, maxPending: config.embeddings.queueMax, warmUpEmbedding: !opts.oneShot, codeCacheDir: codeCacheDir(config.indexDir) });
     embedPool.start();
   }
   const [{ createEngine }, { createLogger }, onProgress] = await Promise.all([import("../engine"), import("../log"), progressReporter(opts.showProgress ?? process.stderr.isTTY === true)]);

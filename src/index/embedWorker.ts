@@ -6,6 +6,7 @@
  * TensorFlow.js runs here, so its synchronous WASM work never blocks the main thread's event loop.
  */
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
+import { type CachedModuleLoad, requireWithCodeCache } from "./codeCache";
 import { embedTexts, loadLocalModel } from "./localModel";
 import type { WorkerReply, WorkerRequest, WorkerStartData } from "./workerProtocol";
 
@@ -16,8 +17,22 @@ const send = (reply: WorkerReply, transfer?: ArrayBuffer[]): void => port.postMe
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const start = workerData as WorkerStartData | undefined;
+  // TensorFlow.js through the code cache, before `loadLocalModel` requires it (it then finds it loaded).
+  const code: CachedModuleLoad | undefined = start?.codeCacheDir ? requireWithCodeCache("@energetic-ai/core", start.codeCacheDir) : undefined;
   const model = await loadLocalModel();
-  if ((workerData as WorkerStartData | undefined)?.warmUpEmbedding !== false) await embedTexts(model, ["warm up"]);
+  // The cache is written once the first embedding has compiled the model's code paths too, before that
+  // embedding is answered: a CLI run exits as soon as it has its answer, and would stop a later write.
+  // It costs that one answer ~15 ms, once per install (and Node version).
+  let cacheWritten = code === undefined;
+  const writeCodeCache = (): void => {
+    if (!cacheWritten) code?.saveIfNew();
+    cacheWritten = true;
+  };
+  if (start?.warmUpEmbedding !== false) {
+    await embedTexts(model, ["warm up"]);
+    writeCodeCache();
+  }
   let crashNextJob = false;
   // Jobs arrive one at a time (the pool waits for each answer), so they never interleave here.
   port.on("message", (request: WorkerRequest) => {
@@ -47,12 +62,13 @@ async function main(): Promise<void> {
           if (v.length !== dims) throw new Error("the local embedding model returned vectors of different lengths");
           flat.set(v, i * dims);
         });
+        writeCodeCache();
         send({ type: "done", id: request.id, dims, count: vectors.length, buffer: flat.buffer }, [flat.buffer]);
       },
       (err: unknown) => send({ type: "failed", id: request.id, message: (err as Error).message ?? String(err) }),
     );
   });
-  send({ type: "ready", loadMs: performance.now() - started });
+  send({ type: "ready", loadMs: performance.now() - started, codeCache: code?.outcome ?? "off" });
 }
 
 main().catch((err: unknown) => {

@@ -58,6 +58,8 @@ export interface ProviderOptions {
   workers?: number;
   /** Jobs waiting or running in the pool before more are refused as busy. */
   maxPending?: number;
+  /** The workers' code-cache folder (`PoolOptions.codeCacheDir`). */
+  codeCacheDir?: string;
   /** A pool the caller started already (the CLI starts it before loading the engine's modules). */
   pool?: EmbedWorkerPool;
 }
@@ -65,7 +67,7 @@ export interface ProviderOptions {
 export async function createEmbeddingProvider(config: EmbeddingsConfig, options: ProviderOptions = {}): Promise<EmbeddingProvider> {
   if (config.provider === "local") {
     const workers = options.pool?.size ?? options.workers ?? 0;
-    const pool = options.pool ?? (workers > 0 ? new EmbedWorkerPool({ size: workers, maxPending: options.maxPending }) : undefined);
+    const pool = options.pool ?? (workers > 0 ? new EmbedWorkerPool({ size: workers, maxPending: options.maxPending, ...(options.codeCacheDir ? { codeCacheDir: options.codeCacheDir } : {}) }) : undefined);
     const embeddings = pool ? new WorkerPoolEmbeddings(pool) : new LocalSentenceEmbeddings();
     return { embeddings, provider: "local", model: LOCAL_MODEL_NAME, dimensions: LOCAL_DIMENSIONS, workers };
   }

@@ -6,6 +6,7 @@
  *   INDEX_DIR/gen-<t>-<pid>  one complete index per build; the previous one is removed after the swap
  *   INDEX_DIR/build.lock     held while building: a second builder waits (and says so) instead of racing
  *   INDEX_DIR/vectors.cache  vectors of texts embedded by earlier builds (vectorCache.ts), kept across builds
+ *   INDEX_DIR/code-cache/    V8's code cache of the embedding model's code (codeCache.ts), kept across builds
  *
  * INDEX_DIR itself is never renamed (it may be a mount point, or shared with other data), and only names
  * of this layout (plus the files of the first, flat layout) are ever removed from it.

@@ -1,3 +1,5 @@
+import type { CodeCacheOutcome } from "./codeCache";
+
 /** Messages between `EmbedWorkerPool` (main thread) and `embedWorker.ts` (each worker thread). */
 
 export type WorkerRequest =
@@ -7,7 +9,8 @@ export type WorkerRequest =
   | { type: "crash" };
 
 export type WorkerReply =
-  | { type: "ready"; loadMs: number }
+  /** `codeCache`: what became of the model code's cache (`codeCache.ts`), "off" without a cache folder. */
+  | { type: "ready"; loadMs: number; codeCache: CodeCacheOutcome | "off" }
   | { type: "fatal"; message: string }
   /** `buffer` holds `count` vectors of `dims` float32s, one after the other. */
   | { type: "done"; id: number; dims: number; count: number; buffer: ArrayBuffer }
@@ -18,4 +21,6 @@ export type WorkerReply =
 export interface WorkerStartData {
   /** Embed a throw-away text before saying ready (see `PoolOptions.warmUpEmbedding`). */
   warmUpEmbedding: boolean;
+  /** Where the model code's V8 code cache is kept (`INDEX_DIR/code-cache`); none: compile from source. */
+  codeCacheDir?: string;
 }

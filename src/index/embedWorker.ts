@@ -5,7 +5,7 @@
  * embeds each job it is sent and answers with one flat Float32Array, transferred rather than copied.
  * TensorFlow.js runs here, so its synchronous WASM work never blocks the main thread's event loop.
  */
-import { type MessagePort, parentPort, workerData } from "node:worker_threads";
+import { type MessagePort, parentPort } from "node:worker_threads";
 import { type CachedModuleLoad, requireWithCodeCache } from "./codeCache";
 import { embedTexts, loadLocalModel } from "./localModel";
 import type { WorkerReply, WorkerRequest, WorkerStartData } from "./workerProtocol";
@@ -15,11 +15,23 @@ const port: MessagePort = parentPort;
 
 const send = (reply: WorkerReply, transfer?: ArrayBuffer[]): void => port.postMessage(reply, transfer);
 
+/** The pool's "start" message (the first it sends; it sends nothing else before this worker is ready). */
+function startOptions(): Promise<WorkerStartData> {
+  return new Promise((resolve) => {
+    const onMessage = (request: WorkerRequest) => {
+      if (request.type !== "start") return;
+      port.off("message", onMessage);
+      resolve(request.options);
+    };
+    port.on("message", onMessage);
+  });
+}
+
 async function main(): Promise<void> {
+  const start = await startOptions();
   const started = performance.now();
-  const start = workerData as WorkerStartData | undefined;
   // TensorFlow.js through the code cache, before `loadLocalModel` requires it (it then finds it loaded).
-  const code: CachedModuleLoad | undefined = start?.codeCacheDir ? requireWithCodeCache("@energetic-ai/core", start.codeCacheDir) : undefined;
+  const code: CachedModuleLoad | undefined = start.codeCacheDir ? requireWithCodeCache("@energetic-ai/core", start.codeCacheDir) : undefined;
   const model = await loadLocalModel();
   // The cache is written once the first embedding has compiled the model's code paths too, before that
   // embedding is answered: a CLI run exits as soon as it has its answer, and would stop a later write.
@@ -29,13 +41,14 @@ async function main(): Promise<void> {
     if (!cacheWritten) code?.saveIfNew();
     cacheWritten = true;
   };
-  if (start?.warmUpEmbedding !== false) {
+  if (start.warmUpEmbedding) {
     await embedTexts(model, ["warm up"]);
     writeCodeCache();
   }
   let crashNextJob = false;
   // Jobs arrive one at a time (the pool waits for each answer), so they never interleave here.
   port.on("message", (request: WorkerRequest) => {
+    if (request.type === "start") return; // sent once, already read
     if (request.type === "crash") {
       crashNextJob = true;
       return;

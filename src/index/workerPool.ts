@@ -38,8 +38,59 @@ export interface PoolOptions {
    * `INDEX_DIR/code-cache`): each new worker then starts ~50 ms sooner. None: compiled from source.
    */
   codeCacheDir?: string;
+  /** A thread booted before the pool existed (`BootedWorker`): the first worker started uses it. */
+  booted?: BootedWorker;
   /** The worker's code; `workerEntry()` unless a test brings a worker that fails on purpose. */
   entry?: { script: string; options: WorkerOptions };
+}
+
+function newWorker(entry: { script: string; options: WorkerOptions } | undefined): Worker {
+  const { script, options } = entry ?? workerEntry();
+  return new Worker(script, options);
+}
+
+/**
+ * A worker thread started before the pool that will use it, for a CLI question: a thread takes ~30 ms
+ * to boot (Node's worker bootstrap and this module's code), which it spends while the main thread loads
+ * commander and the configuration instead of after. It waits for its "start" message, so it needs none
+ * of the configuration yet. Unused, it is stopped by `discard()`; it never keeps the process alive.
+ */
+export class BootedWorker {
+  private readonly worker: Worker;
+  private exited = false;
+  private current: "booting" | "taken" | "dead" | "discarded" = "booting";
+
+  constructor(entry?: { script: string; options: WorkerOptions }) {
+    this.worker = newWorker(entry);
+    this.worker.unref();
+    // Held until a pool takes the thread; an error before then ends it, and the pool starts a new one.
+    this.worker.on("error", () => undefined);
+    this.worker.once("exit", () => {
+      this.exited = true;
+    });
+  }
+
+  /** "taken" once a pool has it; "dead" if it died before; "discarded" if no pool wanted it. */
+  get state(): "booting" | "taken" | "dead" | "discarded" {
+    return this.current;
+  }
+
+  /** The thread for a pool (which attaches its own listeners), once; undefined if it has died. */
+  take(): Worker | undefined {
+    if (this.current !== "booting") return undefined;
+    this.worker.removeAllListeners("error");
+    this.worker.removeAllListeners("exit");
+    this.current = this.exited ? "dead" : "taken";
+    return this.exited ? undefined : this.worker;
+  }
+
+  /** Stops the thread when no pool wants it (remote embeddings, EMBED_WORKERS=0). */
+  discard(): void {
+    if (this.current !== "booting") return;
+    this.current = "discarded";
+    this.worker.removeAllListeners("error");
+    void this.worker.terminate();
+  }
 }
 
 export const DEFAULT_MAX_PENDING = 256;
@@ -82,6 +133,7 @@ export class EmbedWorkerPool {
   private readonly entry: { script: string; options: WorkerOptions } | undefined;
   private readonly warmUpEmbedding: boolean;
   private readonly codeCacheDir: string | undefined;
+  private booted: BootedWorker | undefined;
   private readonly slots: Slot[];
   private readonly queries: Job[] = [];
   private readonly batches: Job[] = [];
@@ -102,6 +154,7 @@ export class EmbedWorkerPool {
     this.entry = options.entry;
     this.warmUpEmbedding = options.warmUpEmbedding ?? true;
     this.codeCacheDir = options.codeCacheDir;
+    this.booted = options.booted;
     this.slots = Array.from({ length: this.size }, () => ({ worker: undefined, ready: false, job: undefined, startFailures: 0, lastProblem: undefined, readyWaiters: [] }));
   }
 
@@ -181,6 +234,8 @@ export class EmbedWorkerPool {
     const err = new EmbeddingWorkerError("the embedding pool was closed before this request was answered");
     for (const job of [...this.queries.splice(0), ...this.batches.splice(0)]) this.settle(job, err);
     const stopping: Array<Promise<number>> = [];
+    this.booted?.discard();
+    this.booted = undefined;
     for (const slot of this.slots) {
       if (slot.job) this.settle(slot.job, err);
       slot.job = undefined;
@@ -193,8 +248,11 @@ export class EmbedWorkerPool {
   }
 
   private spawn(slot: Slot): void {
-    const { script, options } = this.entry ?? workerEntry();
-    const worker = new Worker(script, { ...options, workerData: { warmUpEmbedding: this.warmUpEmbedding, ...(this.codeCacheDir ? { codeCacheDir: this.codeCacheDir } : {}) } satisfies WorkerStartData });
+    const booted = this.booted?.take();
+    this.booted = undefined;
+    const worker = booted ?? newWorker(this.entry);
+    const start: WorkerStartData = { warmUpEmbedding: this.warmUpEmbedding, ...(this.codeCacheDir ? { codeCacheDir: this.codeCacheDir } : {}) };
+    worker.postMessage({ type: "start", options: start } satisfies WorkerRequest);
     this.started++;
     slot.worker = worker;
     slot.ready = false;

@@ -3,6 +3,8 @@ import type { CodeCacheOutcome } from "./codeCache";
 /** Messages between `EmbedWorkerPool` (main thread) and `embedWorker.ts` (each worker thread). */
 
 export type WorkerRequest =
+  /** The first message a worker gets, and the only one before it says ready. */
+  | { type: "start"; options: WorkerStartData }
   | { type: "embed"; id: number; texts: string[] }
   | { type: "stats"; id: number }
   /** Tests only: die of an uncaught error while running the next job. */
@@ -17,7 +19,10 @@ export type WorkerReply =
   | { type: "failed"; id: number; message: string }
   | { type: "stats"; id: number; tensors: number };
 
-/** What a worker is started with (`workerData`). */
+/**
+ * What a worker is started with: sent as its first message rather than as `workerData`, so that a thread
+ * can boot before these are known (`BootedWorker`).
+ */
 export interface WorkerStartData {
   /** Embed a throw-away text before saying ready (see `PoolOptions.warmUpEmbedding`). */
   warmUpEmbedding: boolean;

@@ -106,7 +106,7 @@ test("two builds at once: both succeed, one index remains, a waiter names whom i
   // Whether the second start finds the first still building depends on scheduling; if it waits, it
   // must say for which process (an owner file read half-written once made this "pid unknown").
   expect(`${a?.stderr}\n${b?.stderr}`).not.toMatch(/pid unknown/);
-  expect(readdirSync(t.index).sort()).toEqual(["current", expect.stringMatching(/^gen-/), "vectors.cache"]);
+  expect(readdirSync(t.index).sort()).toEqual(["code-cache", "current", expect.stringMatching(/^gen-/), "vectors.cache"]);
   expect(await expectAnswered(t.env)).toBe("");
 }, 90000);
 
@@ -131,7 +131,7 @@ test("a build waits while another live process holds the lock, says so once, the
   expect(await closed).toBe(0);
   expect(stderr.match(/Waiting for another build/g)).toHaveLength(1);
   expect(stderr).toContain(`(pid ${process.pid}) to finish`);
-  expect(readdirSync(t.index).sort()).toEqual(["current", expect.stringMatching(/^gen-/), "vectors.cache"]);
+  expect(readdirSync(t.index).sort()).toEqual(["code-cache", "current", expect.stringMatching(/^gen-/), "vectors.cache"]);
   await expectAnswered(t.env);
 }, 90000);
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { isEngineBusy } from "../../src/contract";
 import { LocalSentenceEmbeddings } from "../../src/index/embeddings";
 import { WorkerPoolEmbeddings } from "../../src/index/poolEmbeddings";
-import { EmbedWorkerPool, EmbeddingWorkerError } from "../../src/index/workerPool";
+import { BootedWorker, EmbedWorkerPool, EmbeddingWorkerError } from "../../src/index/workerPool";
 
 const TEXTS = Array.from({ length: 40 }, (_, i) => `${"word ".repeat((i * 7) % 23)}sentence number ${i} about a visit.`);
 
@@ -47,6 +47,37 @@ test("a worker started without the warm-up embedding (a CLI question) gives the 
   } finally {
     await cold.close();
   }
+});
+
+test("a thread booted before its pool (a CLI question) becomes the pool's worker and gives the same vectors", async () => {
+  const booted = new BootedWorker();
+  await new Promise((r) => setTimeout(r, 200)); // booting while "the configuration loads"
+  const adopting = new EmbedWorkerPool({ size: 1, warmUpEmbedding: false, booted });
+  try {
+    expect(await new WorkerPoolEmbeddings(adopting).embedQuery(TEXTS[5] ?? "")).toEqual(await pooled.embedQuery(TEXTS[5] ?? ""));
+    expect(adopting.started).toBe(1); // that thread, and no other
+    expect(booted.state).toBe("taken");
+    expect(booted.take()).toBeUndefined(); // once
+  } finally {
+    await adopting.close();
+  }
+});
+
+test("a booted thread that died before its pool took it is replaced by a new worker; an unwanted one is stopped", async () => {
+  const dead = new BootedWorker({ script: "throw new Error('died while booting')", options: { eval: true } });
+  await new Promise((r) => setTimeout(r, 300));
+  const replacing = new EmbedWorkerPool({ size: 1, warmUpEmbedding: false, booted: dead });
+  try {
+    expect(await new WorkerPoolEmbeddings(replacing).embedQuery("a question")).toHaveLength(512);
+    expect(replacing.started).toBe(1);
+    expect(dead.state).toBe("dead");
+  } finally {
+    await replacing.close();
+  }
+  const unwanted = new BootedWorker();
+  unwanted.discard();
+  expect(unwanted.state).toBe("discarded");
+  expect(unwanted.take()).toBeUndefined();
 });
 
 test("a full queue refuses at once with the engine's busy error, and later requests are served", async () => {

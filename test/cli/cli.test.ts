@@ -149,3 +149,30 @@ test("--help for each command", async () => {
     expect(stdout).toMatch(new RegExp(`Usage: article-bot ${command}`));
   }
 });
+
+test("a question writes the model code's cache into INDEX_DIR once; the next one reads it and leaves it as it is", async () => {
+  const { readdirSync, rmSync, statSync } = await import("node:fs");
+  const cacheDir = path.join(config.indexDir, "code-cache");
+  const caches = () => (readdirSync(config.indexDir).includes("code-cache") ? readdirSync(cacheDir).filter((n) => n.endsWith(".v8cache")) : []);
+  rmSync(cacheDir, { recursive: true, force: true }); // the ingest wrote one already: this question must write its own
+  expect((await run(["ask", "When does Noem visit El Salvador?"])).code).toBe(0);
+  const [file] = caches();
+  expect(caches()).toHaveLength(1);
+  const written = statSync(path.join(cacheDir, file ?? "")).mtimeMs;
+  const again = await run(["ask", "--json", "Who will Noem meet in Colombia?"]);
+  expect(again.code).toBe(0);
+  expect((JSON.parse(again.stdout) as { answer: string }).answer).toContain("Petro");
+  expect(caches()).toEqual([file]);
+  expect(statSync(path.join(cacheDir, file ?? "")).mtimeMs).toBe(written);
+});
+
+test("EMBED_WORKERS=0 answers the same with the model on the main thread (the booted worker thread is stopped unused)", async () => {
+  const inThread = await run(["ask", "--json", "Who will Noem meet in Colombia?"], undefined, { EMBED_WORKERS: "0" });
+  const withWorker = await run(["ask", "--json", "Who will Noem meet in Colombia?"]);
+  expect(inThread.code).toBe(0);
+  const strip = (out: string) => {
+    const { ms: _ms, ...rest } = JSON.parse(out) as Record<string, unknown>;
+    return rest;
+  };
+  expect(strip(inThread.stdout)).toEqual(strip(withWorker.stdout));
+});

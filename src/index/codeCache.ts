@@ -30,8 +30,9 @@ export interface CachedModuleLoad {
   /** The module's `module.exports`. */
   exports: unknown;
   /**
-   * Writes a cache of everything compiled so far, when the one found was not used. Call it after the
-   * module's code has run its common paths (here: after the first embedding). Returns whether it wrote.
+   * Writes a cache of everything compiled so far, when the one found was not used; once, so later calls
+   * cost nothing. Call it after the module's code has run its common paths (here: after the first
+   * embedding). Returns whether it wrote.
    */
   saveIfNew(): boolean;
 }

@@ -6,7 +6,7 @@
  * TensorFlow.js runs here, so its synchronous WASM work never blocks the main thread's event loop.
  */
 import { type MessagePort, parentPort } from "node:worker_threads";
-import { type CachedModuleLoad, requireWithCodeCache } from "./codeCache";
+import { requireWithCodeCache } from "./codeCache";
 import { embedTexts, loadLocalModel } from "./localModel";
 import type { WorkerReply, WorkerRequest, WorkerStartData } from "./workerProtocol";
 
@@ -31,19 +31,14 @@ async function main(): Promise<void> {
   const start = await startOptions();
   const started = performance.now();
   // TensorFlow.js through the code cache, before `loadLocalModel` requires it (it then finds it loaded).
-  const code: CachedModuleLoad | undefined = start.codeCacheDir ? requireWithCodeCache("@energetic-ai/core", start.codeCacheDir) : undefined;
+  const code = start.codeCacheDir ? requireWithCodeCache("@energetic-ai/core", start.codeCacheDir) : undefined;
   const model = await loadLocalModel();
   // The cache is written once the first embedding has compiled the model's code paths too, before that
   // embedding is answered: a CLI run exits as soon as it has its answer, and would stop a later write.
-  // It costs that one answer ~15 ms, once per install (and Node version).
-  let cacheWritten = code === undefined;
-  const writeCodeCache = (): void => {
-    if (!cacheWritten) code?.saveIfNew();
-    cacheWritten = true;
-  };
+  // It costs that one answer ~15 ms, once per install (and Node version); later calls do nothing.
   if (start.warmUpEmbedding) {
     await embedTexts(model, ["warm up"]);
-    writeCodeCache();
+    code?.saveIfNew();
   }
   let crashNextJob = false;
   // Jobs arrive one at a time (the pool waits for each answer), so they never interleave here.
@@ -75,7 +70,7 @@ async function main(): Promise<void> {
           if (v.length !== dims) throw new Error("the local embedding model returned vectors of different lengths");
           flat.set(v, i * dims);
         });
-        writeCodeCache();
+        code?.saveIfNew();
         send({ type: "done", id: request.id, dims, count: vectors.length, buffer: flat.buffer }, [flat.buffer]);
       },
       (err: unknown) => send({ type: "failed", id: request.id, message: (err as Error).message ?? String(err) }),

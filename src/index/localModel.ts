@@ -88,7 +88,7 @@ interface ModelJson {
  * other through `fs/promises` (512 KB at a time, each a round trip to libuv's thread pool) and then
  * copies them into one buffer. Read here synchronously, straight into one buffer, it is the same bytes
  * (test/index/embeddings.test.ts compares the vectors bit for bit) and the model is ready ~45 ms sooner
- * (a bare worker on the 2-core EPYC, median of 9: `initModel` done at 204 instead of 250 ms). Blocking is
+ * (a bare worker on the 2-core EPYC, median of 9: the model loaded at 204 instead of 250 ms). Blocking is
  * harmless where this runs: in an embedding worker, or before the CLI's first embedding.
  */
 async function readBundledModel(tf: TfRuntime): Promise<{ graph: GraphModel; vocabulary: Vocabulary }> {

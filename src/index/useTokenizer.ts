@@ -5,8 +5,9 @@
  * (test/index/embeddings.test.ts compares them over every article the repo holds), with one change:
  * its trie stored every node's whole prefix as a fresh array, ~34 ms of a worker's start for 8,000
  * pieces. The trie only ever answers "which pieces start here", so a `Map` from piece to entry, asked
- * for each length up to the longest piece's, answers the same, shortest first: ~7 ms to build (a trie of
- * plain nodes still took ~20, mostly cold code), ~0.25 ms to encode a sentence instead of ~0.2.
+ * for each length up to the longest piece's, answers the same, shortest first: ~12 ms to build in a fresh
+ * process (a trie of plain nodes still took ~20, mostly cold code), ~0.25 ms to encode a sentence
+ * instead of ~0.2.
  */
 
 /** `vocab.json`: [piece, log-probability] by token id. */

@@ -17,6 +17,7 @@
  */
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { EngineBusyError } from "../contract";
+import type { CodeCacheOutcome } from "./codeCache";
 import { workerEntry } from "./workerEntry";
 import type { WorkerReply, WorkerRequest, WorkerStartData } from "./workerProtocol";
 
@@ -57,7 +58,6 @@ function newWorker(entry: { script: string; options: WorkerOptions } | undefined
  */
 export class BootedWorker {
   private readonly worker: Worker;
-  private exited = false;
   private current: "booting" | "taken" | "dead" | "discarded" = "booting";
 
   constructor(entry?: { script: string; options: WorkerOptions }) {
@@ -66,7 +66,7 @@ export class BootedWorker {
     // Held until a pool takes the thread; an error before then ends it, and the pool starts a new one.
     this.worker.on("error", () => undefined);
     this.worker.once("exit", () => {
-      this.exited = true;
+      if (this.current === "booting") this.current = "dead";
     });
   }
 
@@ -80,8 +80,8 @@ export class BootedWorker {
     if (this.current !== "booting") return undefined;
     this.worker.removeAllListeners("error");
     this.worker.removeAllListeners("exit");
-    this.current = this.exited ? "dead" : "taken";
-    return this.exited ? undefined : this.worker;
+    this.current = "taken";
+    return this.worker;
   }
 
   /** Stops the thread when no pool wants it (remote embeddings, EMBED_WORKERS=0). */
@@ -144,7 +144,7 @@ export class EmbedWorkerPool {
   /** Workers started so far, restarts included (tests and the bench read it). */
   started = 0;
   /** What each worker that said ready found of the code cache, in order (tests and the bench read it). */
-  readonly codeCacheOutcomes: string[] = [];
+  readonly codeCacheOutcomes: Array<CodeCacheOutcome | "off"> = [];
 
   constructor(options: PoolOptions) {
     if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`an embedding pool needs at least one worker (got ${options.size})`);

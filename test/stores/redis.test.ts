@@ -76,10 +76,13 @@ test("Redis stopped mid-run: stores fall back to memory with one warning, and us
   expect(await limiter.take(user)).toEqual(expect.objectContaining({ allowed: false, firstRefusal: true }));
   expect(Date.now() - started).toBeLessThan(1000);
   const warnings = (): unknown[] => lines.slice(before).filter((l) => l.level === 40 && String(l.msg).startsWith("Redis unreachable"));
-  // One warning per connection and outage, however many requests fell back.
   expect(warnings().length).toBeGreaterThanOrEqual(1);
-  expect(warnings().length).toBeLessThanOrEqual(connections.length);
-  const warnedByC = warnings().length;
+  // Every open connection (this file keeps the contract tests' ones open too) notices the outage
+  // on its own socket's close event, some of them later than this test's requests: wait for all.
+  const noticed = Date.now() + 5000;
+  while (warnings().length < connections.length && Date.now() < noticed) await sleep(20);
+  // One warning per connection and outage, however many requests fell back and reconnects failed.
+  expect(warnings().length).toBe(connections.length);
 
   await server.start();
   const deadline = Date.now() + 8000;
@@ -89,7 +92,7 @@ test("Redis stopped mid-run: stores fall back to memory with one warning, and us
   expect(await dedupe.claim(after)).toBe(true);
   expect(await new RedisDedupeStore(other).claim(after)).toBe(false);
   expect(lines.slice(before).some((l) => l.msg === "Redis is back: shared state in use again")).toBe(true);
-  expect(warnings().length).toBe(warnedByC);
+  expect(warnings().length).toBe(connections.length);
 });
 
 test("an unreachable Redis at start-up is an error for the caller to report", async () => {

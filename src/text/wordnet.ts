@@ -212,11 +212,12 @@ export class WordNet {
 
   /**
    * Is `lemma` ("el salvador", "colombia") a kind or an instance of `category` ("country"), within `depth`
-   * hypernym steps? The lemma's own synset counts as step zero.
+   * hypernym steps? The lemma's own synset counts as step zero; `senses` limits the lemma's senses looked at
+   * to its most frequent ones.
    */
-  isKindOf(lemma: string, category: string, depth = 4): boolean {
+  isKindOf(lemma: string, category: string, depth = 4, senses?: number): boolean {
     const key = lemma.trim().toLowerCase().replace(/\s+/g, "_");
-    let frontier = this.offsets(key, "noun").map((offset) => this.synset(offset, "noun")).filter((s): s is Synset => s !== undefined);
+    let frontier = this.offsets(key, "noun").slice(0, senses).map((offset) => this.synset(offset, "noun")).filter((s): s is Synset => s !== undefined);
     for (let step = 0; step <= depth && frontier.length > 0; step++) {
       if (frontier.some((s) => s.lemmas.some((l) => l.toLowerCase() === category))) return true;
       frontier = frontier.flatMap((s) => s.pointers.filter((p) => p.symbol === "@" || p.symbol === "@i").map((p) => this.synset(p.offset, p.pos))).filter((s): s is Synset => s !== undefined);

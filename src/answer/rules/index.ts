@@ -8,13 +8,14 @@
  * article never mentions (or a name it mentions only in passing, far from the best passage), or an
  * office it never gives the holder asked about ("the chairman of X"), or no second X for "which other X", says exactly what is missing; so does a focus word nothing grounds ("it never mentions “population”").
  * Then the kind of answer (a count of a part never named, then any answer of the asked type among the
- * best sentences, then a change asked for where the best sentences give only figures), then the generic checks on the best candidate, whose message says only that nothing
+ * best sentences, then a change asked for where the best sentences give only figures, then a rejection asked about where none of the passages tells one), then the generic checks on the best candidate, whose message says only that nothing
  * answers. Last, the best passage, otherwise good enough, is cited as the closest the article comes
  * when it says the fact is not known or was not made public, when the question is put in the negative
  * and the passage is not, and when the passage holds the opposite of a question word ("fell" for "rise").
  */
 import { absentChange } from "./absentChange";
 import { absentOther } from "./absentOther";
+import { absentRejection } from "./absentRejection";
 import { absentRole } from "./absentRole";
 import { answerType } from "./answerType";
 import { distantName } from "./distantName";
@@ -33,7 +34,7 @@ import { withheldFact } from "./withheldFact";
 export type { Refusal, Rule, RuleContext } from "./types";
 export { NOT_ANSWERED } from "./types";
 
-export const RULES: readonly Rule[] = [speakerSilent, unknownName, unknownYear, distantName, absentRole, absentOther, ungroundedFocus, unnamedSubset, answerType, absentChange, noCandidates, weakEvidence, withheldFact, unmatchedNegation, oppositeWord];
+export const RULES: readonly Rule[] = [speakerSilent, unknownName, unknownYear, distantName, absentRole, absentOther, ungroundedFocus, unnamedSubset, answerType, absentChange, absentRejection, noCandidates, weakEvidence, withheldFact, unmatchedNegation, oppositeWord];
 
 /** One rule's verdict on a question: its refusal, or null when it lets the question through. */
 export interface Verdict {

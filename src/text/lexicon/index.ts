@@ -6,6 +6,7 @@ export * from "./irregularVerbs";
 export * from "./numbers";
 export * from "./opposites";
 export * from "./questionWords";
+export * from "./rejection";
 export * from "./roles";
 export * from "./speechVerbs";
 export * from "./stopwords";

@@ -22,7 +22,8 @@ export const OPPOSITE_GROUPS: ReadonlyArray<readonly [readonly string[], readonl
   [["resume", "reopen"], ["suspend", "halt"]],
   [["arrive", "enter"], ["leave", "depart", "exit"]],
   [["hire", "recruit"], ["fire", "dismiss"]],
-  [["profit", "surplus"], ["loss", "lose", "deficit"]],
+  [["profit", "surplus"], ["loss", "lose", "deficit", "shortfall"]],
+  [["create", "establish"], ["eliminate", "abolish"]],
   [["approve", "accept", "endorse", "support"], ["reject", "deny", "veto", "oppose", "refuse", "against"]],
   [["win"], ["lose"]],
   [["impose", "introduce", "add"], ["lift", "remove", "waive", "repeal"]],
@@ -50,5 +51,7 @@ export const PHRASE_MEANINGS: ReadonlyArray<readonly [string, string, string]> =
   ["speed", "up", "accelerate"],
   ["vote", "for", "support"],
   ["up", "from", "rise"],
+  ["go", "up", "rise"],
+  ["go", "down", "fall"],
   ["down", "from", "fall"],
 ];

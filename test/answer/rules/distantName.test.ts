@@ -32,19 +32,3 @@ test("a demonym is found by its place and a place by its demonym; a name set asi
   expect(distantName.check(ruleContext("Apart from Peru, where will Noem travel?", trip, best))).toBeNull();
   expect(distantName.check(ruleContext("Where will Noem travel after Peru?", trip, best))?.rule).toBe("distant-name");
 });
-
-test("a first name is there when the paragraph names the person by surname, as news does after the first mention", () => {
-  const election = [
-    "Ibarra wins seat",
-    "",
-    "Rosa Ibarra, a former principal, won the District 3 seat on Tuesday.",
-    "",
-    "The weather was mild. Turnout was 68 percent.",
-    "",
-    "Results showed Ibarra with 6,218 votes. Ibarra thanked her volunteers.",
-  ].join("\n");
-  const best = { scores: { "6,218 votes": { score: 0.9 } } };
-  expect(distantName.check(ruleContext("How many votes did Rosa Ibarra receive?", election, best))).toBeNull();
-  // A common last word is no surname: "Harbor Business Association" is not "Association".
-  expect(distantName.check(ruleContext("How did the Harbor Business Association vote on Tuesday?", ARTICLE, { scores: { "voted 5-2": { score: 0.9 } } }))?.rule).toBe("distant-name");
-});

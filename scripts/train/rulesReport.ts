@@ -2,10 +2,12 @@
  * How the hand rules do on the training articles, question by question: the tool the rules are chosen
  * with (never run it on `test/eval/` sets: they would stop being held out).
  *
- *   tsx scripts/train/rulesReport.ts [--squad] [--verbose] [--rule=ID|none]
+ *   tsx scripts/train/rulesReport.ts [--squad | --dir=PATH] [--verbose] [--rule=ID|none]
  *
  * News training articles (`data/train-news/`) by default; `--squad` runs SQuAD 2.0 train's 7 training
- * articles instead. Rules alone (the learned judge off). Prints answerable right (the lead sentence holds
+ * articles instead, `--dir=data/dev-news` the development articles written blind in the held-out sets'
+ * style (their questions have no `answer`: the first alternative of their first `expect` group stands
+ * in). Rules alone (the learned judge off). Prints answerable right (the lead sentence holds
  * the answer) / hit@1 / hit@3 / false refusals, unanswerable refused, and each rule's right and false
  * refusals. `--verbose` lists the false refusals (FALSE), wrong leads (MISS) and unrefused unanswerable
  * questions (UNREFUSED); `--rule=ID` keeps only one rule's false refusals, `--rule=none` only UNREFUSED.
@@ -39,8 +41,8 @@ function newsArticles(root = path.resolve(__dirname, "../../data/train-news")): 
     .sort()
     .map((name) => {
       const lines = readFileSync(path.join(root, name, "ask.jsonl"), "utf8").split("\n").filter(Boolean);
-      const cases = lines.map((line) => JSON.parse(line) as { id: string; q: string; answerable: boolean; kind: string; answer?: string });
-      return { name, corpusDir: path.join(root, name, "corpus"), cases: cases.map((c) => ({ ...c, answer: c.answer ?? "" })) };
+      const cases = lines.map((line) => JSON.parse(line) as { id: string; q: string; answerable: boolean; kind: string; answer?: string; expect?: string[][] });
+      return { name, corpusDir: path.join(root, name, "corpus"), cases: cases.map((c) => ({ ...c, answer: c.answer ?? c.expect?.[0]?.[0] ?? "" })) };
     });
 }
 
@@ -56,7 +58,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes("--verbose");
   const only = args.find((a) => a.startsWith("--rule="))?.slice("--rule=".length);
-  const articles = args.includes("--squad") ? squadArticles() : newsArticles();
+  const dir = args.find((a) => a.startsWith("--dir="))?.slice("--dir=".length);
+  if (dir !== undefined && /test[/\\]eval/.test(path.resolve(dir))) throw new Error("--dir: test/eval sets are held out or measured with npm run eval, not read here");
+  const articles = args.includes("--squad") ? squadArticles() : newsArticles(dir === undefined ? undefined : path.resolve(dir));
   const totals = { answerable: 0, right: 0, hit1: 0, hit3: 0, falseRefusals: 0, unanswerable: 0, refused: 0 };
   const byRule = new Map<string, { right: number; wrong: number }>();
   /** Unanswerable questions by the kind their writer gave them (swap, negation, …): asked and refused. */

@@ -37,7 +37,9 @@ interface Article {
 const fold = (s: string): string => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ");
 
 function newsArticles(root = path.resolve(__dirname, "../../data/train-news")): Article[] {
-  return readdirSync(root)
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
     .sort()
     .map((name) => {
       const lines = readFileSync(path.join(root, name, "ask.jsonl"), "utf8").split("\n").filter(Boolean);

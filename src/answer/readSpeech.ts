@@ -8,7 +8,7 @@ import {
 } from "../text/lexicon";
 
 const SPEECH_QUESTION = new RegExp(
-  `\\b(?:what|how|did|does|has|have)\\b(?:\\s+(?:did|does|do|has|have|was|is))?\\s+(.+?)\\s+(?:${alternation(SPEECH_QUESTION_VERBS)})\\b(.*)$`,
+  `\\b(what|how|did|does|has|have)\\b(\\s+(?:did|does|do|has|have|was|is))?\\s+(.+?)\\s+(?:${alternation(SPEECH_QUESTION_VERBS)})\\b(.*)$`,
   "iu",
 );
 const SPEECH_QUESTION_NOUN = new RegExp(`\\b(?:what\\s+(?:was|is|were|are))\\s+(.+?)['’]s?\\s+(?:${alternation(SPEECH_QUESTION_NOUNS)})\\b`, "iu");
@@ -17,10 +17,17 @@ const NOT_A_PERSON = new RegExp(`^(?:${alternation(NOT_A_SPEAKER)})$`, "i");
 
 /** "What did X say …", "what was X's response": X as written, and the rest. */
 export function speechQuestion(question: string): { person: string; rest: string } | null {
-  const match = SPEECH_QUESTION.exec(question) ?? SPEECH_QUESTION_NOUN.exec(question);
+  const verbal = SPEECH_QUESTION.exec(question);
+  const match = verbal ? [verbal[0], verbal[3], verbal[4]] : SPEECH_QUESTION_NOUN.exec(question);
   if (!match) return null;
-  // "What did Bukele actually say": adverbs after the name are not part of it.
-  const person = (match[1] ?? "").replace(/^(?:the|a|an)\s+/i, "").replace(ADVERBS_AFTER, "").trim();
+  const written = (match[1] ?? "").trim();
+  // "What magazine mentioned …" asks who spoke, unlike "what the mayor said" or "what Bukele said": with no
+  // "did" after "what"/"how", the speaker must be named or come with an article.
+  const bare = verbal !== null && /^(?:what|how)$/i.test(verbal[1] ?? "") && verbal[2] === undefined;
+  if (bare && !/^(?:[Tt]he|[Aa]n?)\s|^\p{Lu}/u.test(written)) return null;
+  // "What did Bukele actually say": adverbs after the name are not part of it. A lone article is no one
+  // ("What did the State Council establish" is not "what did the … state").
+  const person = written.replace(/^(?:the|a|an)(?:\s+|$)/i, "").replace(ADVERBS_AFTER, "").trim();
   // "What does it say" is not about a person.
   if (!person || NOT_A_PERSON.test(person)) return null;
   if (person.split(/\s+/).length > 5) return null;

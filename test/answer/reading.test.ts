@@ -99,6 +99,10 @@ describe("the words of the question", () => {
     expect(readQuestion("What did Bukele actually say, quote-wise?").speech?.who.person).toBe("Bukele");
     expect(readQuestion("What did the mayor say about closing the bridge?").speech).toEqual({ who: { person: "mayor", properName: false, roleWords: ["mayor"] }, rest: "about closing the bridge?" });
     expect(readQuestion("What does it say about gangs?").speech).toBeNull();
+    // "What magazine mentioned …" asks who spoke; "the State Council" is no "state" said by "the".
+    expect(readQuestion("What magazine mentioned the new controller?").speech).toBeNull();
+    expect(readQuestion("What the mayor said about the bridge?").speech?.who.person).toBe("mayor");
+    expect(readQuestion("What did the State Council establish in 2008?").speech).toBeNull();
   });
 });
 

@@ -10,6 +10,12 @@ export type AnswerType = "date" | "time" | "number" | "duration" | "money" | "pe
 const MONTH = alternation(MONTHS);
 const NUMBER_WORD = alternation(NUMBER_WORDS);
 const TIME_UNIT = alternation(TIME_UNITS.map((unit) => `${unit}s?`));
+/** Units of length, spelt either way, singular or plural ("metres", "kilometer", "ft"). */
+const LENGTH_UNIT = alternation([
+  ...["metre", "meter", "kilometre", "kilometer", "centimetre", "centimeter", "millimetre", "millimeter", "mile", "yard", "inch(?:es)?"].map((u) => (u.endsWith(")?") ? u : `${u}s?`)),
+  // Not a bare "m": "£1.2m" is money.
+  "feet", "foot", "km", "cm", "mm", "ft",
+]);
 
 /** One pattern per answer type (global: iterate with `matchAll`). */
 export const ANSWER_PATTERNS: Readonly<Record<AnswerType, RegExp>> = {
@@ -47,7 +53,7 @@ export function spansOf(type: AnswerType, text: string): string[] {
 /**
  * What gives a measure of each kind ("How old …" → an age): an age is set off after a name ("Gerald
  * Whitcombe, 58,") or said in years ("58 years old", "aged 58"); a share is a percentage; a speed has
- * its unit; an amount is a sum or a number (a date's digits are not one, see `givesMeasure`); a duration
+ * its unit or is a length per time; a distance is a length; an amount is a sum or a number (a date's digits are not one, see `givesMeasure`); a duration
  * is a span of time; a frequency is "every …" or "N times a …". Not global: tested, never iterated.
  */
 const MEASURE_PATTERNS: Readonly<Record<Exclude<Measure, "amount">, RegExp>> = {
@@ -57,7 +63,13 @@ const MEASURE_PATTERNS: Readonly<Record<Exclude<Measure, "amount">, RegExp>> = {
     "u",
   ),
   share: /\d(?:[\d,.]*\d)?\s?(?:%|percent\b)/u,
-  speed: /\d(?:[\d,.]*\d)?\s*(?:knots|mph|miles (?:an|per) hour|kilometers (?:an|per) hour|km\/h|kph)\b/u,
+  // "40 mph", and any length per unit of time: "1.9 metres a year" is how fast a cliff erodes.
+  speed: new RegExp(
+    `\\d(?:[\\d,.]*\\d)?\\s*(?:knots|mph|km\\/h|kph|(?:${LENGTH_UNIT})\\s+(?:an?|per|each)\\s+(?:${TIME_UNIT}))\\b`,
+    "iu",
+  ),
+  // "31 metres from the edge", "a 3.2-kilometre stretch": a number with a unit of length.
+  distance: new RegExp(`\\d(?:[\\d,.]*\\d)?[\\s-]*(?:${LENGTH_UNIT})\\b`, "iu"),
   duration: new RegExp(ANSWER_PATTERNS.duration.source, "iu"),
   frequency: new RegExp(
     `\\bevery\\s+(?:other\\s+|few\\s+|\\d+\\s+|(?:${NUMBER_WORD})\\s+)?(?:${TIME_UNIT})\\b|\\b(?:once|twice|\\d+\\s+times|(?:${NUMBER_WORD})\\s+times)\\s+(?:a|an|per)\\s+(?:${TIME_UNIT})\\b`,

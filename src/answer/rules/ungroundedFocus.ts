@@ -18,7 +18,7 @@ import { judgedBySpeaker, type Rule, type RuleContext } from "./types";
 
 const id = "ungrounded-focus";
 /** What a refusal says is missing when a dimension has no measure ("it gives no age"). */
-const MEASURE_NAMES: Readonly<Record<Measure, string>> = { age: "age", share: "percentage", speed: "speed", amount: "figure", duration: "length of time", frequency: "frequency" };
+const MEASURE_NAMES: Readonly<Record<Measure, string>> = { age: "age", share: "percentage", speed: "speed", distance: "distance", amount: "figure", duration: "length of time", frequency: "frequency" };
 
 export const ungroundedFocus: Rule = {
   id,

@@ -29,11 +29,11 @@ export const NEGATIONS: readonly string[] = ["not", "no", "never", "none", "nobo
 export const NOT_PROPERTY: ReadonlySet<string> = new Set(["many", "much", "long", "often", "soon", "come", "do", "does", "did", "is", "was", "are", "were", "will", "can", "could", "would", "should"]);
 
 /** The kinds of measure a "how ADJ" question asks for (see `DIMENSION_MEASURES`). */
-export type Measure = "age" | "share" | "speed" | "amount" | "duration" | "frequency";
+export type Measure = "age" | "share" | "speed" | "distance" | "amount" | "duration" | "frequency";
 
 /** Dimensions named by a noun, asked anywhere in a question ("What is X's age?"), not only after "how". */
 const DIMENSION_NOUNS: ReadonlyArray<readonly [string, Measure]> = [
-  ["age", "age"], ["percentage", "share"], ["proportion", "share"], ["speed", "speed"],
+  ["age", "age"], ["percentage", "share"], ["proportion", "share"], ["speed", "speed"], ["distance", "distance"],
   ["total", "amount"], ["size", "amount"], ["amount", "amount"], ["sum", "amount"], ["frequency", "frequency"],
 ];
 
@@ -49,6 +49,7 @@ export const DIMENSION_MEASURES: ReadonlyMap<string, Measure> = new Map<string, 
   ...(["old", "young"] as const).map((w) => [w, "age"] as const),
   ...(["full", "empty"] as const).map((w) => [w, "share"] as const),
   ...(["fast", "slow"] as const).map((w) => [w, "speed"] as const),
+  ...(["far"] as const).map((w) => [w, "distance"] as const),
   ...(["large", "big", "small", "high", "low", "tall", "deep", "wide", "heavy", "expensive", "costly"] as const).map((w) => [w, "amount"] as const),
   ...(["quickly", "rapidly", "promptly"] as const).map((w) => [w, "duration"] as const),
   ...(["frequently"] as const).map((w) => [w, "frequency"] as const),

@@ -39,6 +39,14 @@ test("a dimension ('how old', 'how full', 'how fast') is grounded by a measure o
   expect(ungroundedFocus.check(ruleContext("What is Mayor Ann Lee's age?", REPORT, { scores: { "Mayor Ann Lee": { score: 0.9 } } }))?.message).toBe("The article doesn't say: it gives no age.");
 });
 
+test("'how far' is grounded by a length, 'how fast' by a length per unit of time", () => {
+  const cliff = "Cliff retreat speeds up\n\nThe nearest house stands about 31 metres from the edge. The cliff lost 1.9 metres a year.\n";
+  expect(ungroundedFocus.check(ruleContext("How far is the nearest house from the edge?", cliff))).toBeNull();
+  expect(ungroundedFocus.check(ruleContext("How fast is the cliff retreating?", cliff))).toBeNull();
+  const noLength = "Cliff retreat speeds up\n\nThe nearest house is close to the edge. Repairs cost £1.2m.\n";
+  expect(ungroundedFocus.check(ruleContext("How far is the nearest house from the edge?", noLength))?.message).toBe("The article doesn't say: it gives no distance.");
+});
+
 test("an irregular verb is found in its other forms ('begin' in 'began', 'start' through 'begin')", () => {
   expect(ungroundedFocus.check(ruleContext("When did the shortage begin?", REPORT))).toBeNull();
   expect(ungroundedFocus.check(ruleContext("When did the shortage start?", REPORT))).toBeNull();

@@ -34,6 +34,12 @@ export interface AnswerPolicy {
    * the best passage's paragraph, it refuses (see `rules/distantName`; set on the news training articles).
    */
   passingMentions: number;
+  /**
+   * "What did X say about Y": Y is judged when it has at least this many words the article uses, and
+   * refused when X's sentences hold less than this share of their IDF weight (see `rules/speakerOffTopic`).
+   */
+  speakerTopicMinTerms: number;
+  speakerTopicCoverage: number;
 }
 
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
@@ -50,4 +56,6 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   complementWindow: 5,
   complementShare: 0.85,
   passingMentions: 2,
+  speakerTopicMinTerms: 2,
+  speakerTopicCoverage: 0.34,
 };

@@ -4,7 +4,7 @@
  * candidate. To add a rule: write `rules/<name>.ts` exporting a `Rule`, a test in
  * `test/answer/rules/<name>.test.ts` (one question it refuses, one it lets through), and place it here.
  *
- * Why this order: the most precise message first. A speaker who said nothing, a name or a year the
+ * Why this order: an instruction given in place of a question is told so first. Then the most precise message. A speaker who said nothing, a name or a year the
  * article never mentions (or a name it mentions only in passing, far from the best passage), or an
  * office it never gives the holder asked about ("the chairman of X"), or no second X for "which other X", says exactly what is missing; so does a focus word nothing grounds ("it never mentions “population”").
  * Then the kind of answer (a count of a part never named, then any answer of the asked type among the
@@ -19,8 +19,10 @@ import { absentRejection } from "./absentRejection";
 import { absentRole } from "./absentRole";
 import { answerType } from "./answerType";
 import { distantName } from "./distantName";
+import { instruction } from "./instruction";
 import { noCandidates } from "./noCandidates";
 import { oppositeWord } from "./oppositeWord";
+import { speakerOffTopic } from "./speakerOffTopic";
 import { speakerSilent } from "./speakerSilent";
 import type { Refusal, Rule, RuleContext } from "./types";
 import { unknownName } from "./unknownName";
@@ -34,7 +36,7 @@ import { withheldFact } from "./withheldFact";
 export type { Refusal, Rule, RuleContext } from "./types";
 export { NOT_ANSWERED } from "./types";
 
-export const RULES: readonly Rule[] = [speakerSilent, unknownName, unknownYear, distantName, absentRole, absentOther, ungroundedFocus, unnamedSubset, answerType, absentChange, absentRejection, noCandidates, weakEvidence, withheldFact, unmatchedNegation, oppositeWord];
+export const RULES: readonly Rule[] = [instruction, speakerSilent, speakerOffTopic, unknownName, unknownYear, distantName, absentRole, absentOther, ungroundedFocus, unnamedSubset, answerType, absentChange, absentRejection, noCandidates, weakEvidence, withheldFact, unmatchedNegation, oppositeWord];
 
 /** One rule's verdict on a question: its refusal, or null when it lets the question through. */
 export interface Verdict {

@@ -7,7 +7,7 @@
 import type { AskedPerson } from "../corpus/speech";
 import { sentenceTexts } from "../corpus/segment";
 import { type AnswerType, DATE_DIGITS, spansOf } from "../text/entities";
-import { alternation, AUXILIARIES, BACK_REFERENCES, FOCUS_FILLERS, FOLLOW_UP_OPENERS, MONEY_QUESTION_WORDS, NOT_PROPERTY, PERSON_ROLE_NOUNS, WH_WORDS, YES_NO_OPENERS } from "../text/lexicon";
+import { alternation, AUXILIARIES, BACK_REFERENCES, FOCUS_FILLERS, FOLLOW_UP_OPENERS, MONEY_NOUNS, MONEY_QUESTION_WORDS, NOT_PROPERTY, PERSON_ROLE_NOUNS, WH_WORDS, YES_NO_OPENERS } from "../text/lexicon";
 import { denies, isNegated } from "../text/negation";
 import { capitalisedInside, foldText, termOf, terms, words } from "../text/tokens";
 import { askedPerson, recalledQuote, speechQuestion } from "./readSpeech";
@@ -257,10 +257,12 @@ export function answerTypeOf(question: string): AnswerType | null {
   const q = foldText(question);
   if (/\bhow (?:long|many (?:days|weeks|months|years|hours))\b/.test(q)) return "duration";
   if (new RegExp(`\\bhow much\\b.*\\b(?:${alternation(MONEY_QUESTION_WORDS)})\\b|\\bwhat (?:did|does|will) .* cost\\b|\\bhow much money\\b`).test(q)) return "money";
+  // "What's the regatta's usual budget?", "What was the fine?", "What is the cost of …": a sum named by its noun.
+  if (new RegExp(`^\\W*what(?:'s| is| was| are| were| will be)\\s+(?:the|its|their|his|her|[\\p{L}-]+'s?)\\s+(?:[\\p{L}'-]+\\s+){0,2}(?:${alternation(MONEY_NOUNS)})s?(?:\\s+(?:of|for)\\s+[^?]*)?\\W*$`, "u").test(q)) return "money";
   if (/\bhow (?:many|much|old)\b|\bwhat (?:number|percentage|share)\b/.test(q)) return "number";
   // "What time does the last ferry leave?" asks for a clock time, which a date does not give.
   if (/\b(?:at )?what time\b/.test(q)) return "time";
-  if (/^(?:\W*)when\b|\bwhen (?:is|was|does|did|will|do)\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bon what date\b/.test(q)) return "date";
+  if (/^(?:\W*)when\b|\bwhen (?:is|was|does|did|will|do)\b|\bwhat (?:dates?|day|year|month)\b|\bwhich (?:dates?|day|year|month)\b|\bon what date\b/.test(q)) return "date";
   if (new RegExp(`^(?:\\W*)(?:who|whom|whose)\\b|\\b(?:who|whom) (?:is|was|are|were|will|did|does)\\b|\\bwhich (?:[a-z'-]+ ){0,2}(?:${ROLE})\\b|\\bwhat (?:is|was) the name\\b|\\bnames? of\\b`).test(q)) return "person";
   if (/^(?:\W*)where\b|\bwhere (?:is|was|does|did|will|do)\b|\bwhich (?:country|countries|city|cities|place|region|state)\b|\bin what (?:country|city|place)\b/.test(q)) return "place";
   return null;

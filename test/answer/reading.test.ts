@@ -64,6 +64,12 @@ describe("answer types", () => {
     ["What date will Noem be in Colombia?", "date"],
     ["How long will they be held?", "duration"],
     ["How much did the flights cost?", "money"],
+    ["What's the regatta's usual budget?", "money"],
+    ["What is the cost of the repairs?", "money"],
+    ["What is the fine print about?", null],
+    ["what dates was the regatta supposed to be on", "date"],
+    // A span of years is asked as an open question: its answer is a range, not one date.
+    ["What years did Zhu Yuanzhang rule?", null],
     ["How many were deported?", "number"],
     ["Where does the trip end?", "place"],
     ["Why is Noem visiting?", null],

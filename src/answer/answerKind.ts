@@ -55,7 +55,9 @@ export function matchAnswerKind(reading: QuestionReading, corpus: CorpusTerms, w
   const rarest = asksOnce && (type === "date" || type === "time" || type === "duration") ? corpus.rarestKnown(reading.names.flatMap((n) => n.terms)) : null;
   // A duration of the article's subject is often told of "he" or "the city": no name to look for then.
   const named = rarest !== null && type === "duration" && corpus.shareOfSentences(rarest) >= TOPIC_SHARE ? null : rarest;
-  const typed = memo((text) => offersAnswerType(type, text, reading) && (counted === null || countsNear(text, counted)));
+  // "How many people got turned away" is answered by "1,200 music fans": people are counted under many names.
+  const people = counted !== null && PEOPLE_TERMS.has(counted);
+  const typed = memo((text) => offersAnswerType(type, text, reading) && (counted === null || countsNear(text, counted) || (people && countsPersons(text, wordNet))));
   const newAnswer = memo((text) => namesNewAnswer(type, text, reading, wordNet, { nearQuestionWords: true }) === true);
   // "Gail Pritchard" is "Pritchard" after the first mention: the name's last word stands for it too.
   const phrase = named === null ? undefined : reading.names.find((n) => n.terms.includes(named))?.phrase;
@@ -99,6 +101,23 @@ function memo<T>(compute: (text: string) => T): (s: ScoredSentence) => T {
  * Venezuelans" count the thing; "over 250 migrant criminals, … including the notorious Tren de
  * Aragua" gives no count of Tren de Aragua members.
  */
+/** Index terms of the words that ask for a count of people of any kind. */
+const PEOPLE_TERMS: ReadonlySet<string> = new Set(["people", "persons", "individuals"].flatMap((w) => termOf(w) ?? []));
+
+/** Does a number in `text` count some kind of person ("1,200 music fans", "37 residents")? */
+function countsPersons(text: string, wordNet: WordNet, distance = COUNT_REACH): boolean {
+  const tokens = words(text.replace(DATE_DIGITS, " "));
+  return tokens.some((w, n) => {
+    if (!COUNT_WORD.test(w)) return false;
+    return tokens.slice(n + 1, n + 1 + distance).some((t) => {
+      if (PEOPLE_TERMS.has(termOf(t) ?? "")) return true;
+      // The singular first ("gates" is a gate before it is Bill Gates), in its two most frequent senses.
+      const singular = [t.replace(/s$/u, ""), wordNet.nounBase(t)].find((f): f is string => f !== null && f !== t && wordNet.has(f)) ?? t;
+      return wordNet.isKindOf(singular, "person", 4, 2);
+    });
+  });
+}
+
 export function countsNear(text: string, term: string, distance = COUNT_REACH): boolean {
   const tokens = words(text.replace(DATE_DIGITS, " "));
   const numbers = tokens.flatMap((w, i) => (COUNT_WORD.test(w) ? [i] : []));

@@ -58,7 +58,11 @@ export const DIMENSION_MEASURES: ReadonlyMap<string, Measure> = new Map<string, 
 ]);
 
 /** Small words dropped from a focus slot ("the population of …" → "population"). */
-export const FOCUS_FILLERS: readonly string[] = ["the", "a", "an", "of", "this", "that", "these", "those", "its", "his", "her", "their"];
+export const FOCUS_FILLERS: readonly string[] = [
+  "the", "a", "an", "of", "this", "that", "these", "those", "its", "his", "her", "their",
+  // Said in passing at a question's end ("When was the pipe due to be replaced anyway?"), asking for nothing.
+  "anyway", "anyhow", "actually", "exactly", "really", "again", "though",
+];
 
 /** "What did it say": subjects of a speech question that are not a person. */
 export const NOT_A_SPEAKER: readonly string[] = ["it", "they", "the article", "the story", "the report", "this article", "this", "he", "she"];
@@ -73,6 +77,10 @@ export const ADVERBS_AFTER_NAME: readonly string[] = ["ever", "also", "just", "e
 export const ANSWER_KIND_WORDS: ReadonlySet<string> = new Set([
   "job", "role", "title", "position", "occupation", "profession", "post", "name", "names", "kind", "type", "sort",
   "date", "day", "time", "year", "month", "place", "location", "number", "amount",
+  // "Which part of the lake …": a part is told by its name ("Heron Bay"), not called a part.
+  "part", "parts", "section", "area", "portion", "one", "ones",
+  // "Where is the festival held?", "In which city is it based?": a place is told without these verbs.
+  "held", "based", "located", "situated", "headquartered", "hosted", "staged",
   // Purposes and reasons: an article gives them ("… to solidify relationships") without naming them so.
   "goal", "goals", "purpose", "aim", "aims", "objective", "objectives", "reason", "reasons", "motive", "point", "intent", "intention",
 ]);

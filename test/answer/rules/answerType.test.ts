@@ -18,6 +18,14 @@ test("lets through a sentence that gives it", () => {
   expect(answerType.check(ruleContext("Why will the bridge close?", BRIDGE_ARTICLE))).toBeNull();
 });
 
+test("people are counted under any name of a kind of person, and only people", () => {
+  // "people" is a word of the article, so a count must be of people.
+  const festival = "Fans turned away at festival\n\nMore than 1,200 music fans were refused entry on Friday. Organisers said people were angry.\n";
+  expect(answerType.check(ruleContext("How many people were refused entry on Friday?", festival))).toBeNull();
+  const gates = "Fans turned away at festival\n\nFans were refused entry on Friday, when 40 gates opened late. Organisers said people were angry.\n";
+  expect(answerType.check(ruleContext("How many people were refused entry on Friday?", gates))?.rule).toBe("answer-type");
+});
+
 describe("a duration asked of someone", () => {
   const LANDFILL = [
     "The state granted the permit to Brenner Waste Services on Monday.",

@@ -46,7 +46,7 @@ export function weighEvidence(reading: QuestionReading, retrieval: Retrieval, de
   if (person !== null) {
     // Only what this person said can answer; rank it against the whole question.
     const ranked = deps.speech
-      .sentencesBy(person)
+      .sentencesFor(person)
       .map((s) => deps.scoreSentence(s.doc, s.sentence, retrieval.queryVector, retrieval.queryTerms))
       .sort((a, b) => b.score - a.score);
     return { speaker: { person, sentences: ranked.length }, retrieved: retrieval.sentences, typed: ranked, ranked, match };

@@ -3,7 +3,7 @@
  * sentence the person it attributes speech to (direct or reported: "Bukele mentioned …"). The one
  * place a person named in a question is matched to the people of the corpus.
  */
-import { alternation, HONORIFICS } from "../text/lexicon";
+import { alternation, ATTRIBUTION_VERBS, HONORIFICS } from "../text/lexicon";
 import { foldText } from "../text/tokens";
 import { attributeSpeaker, findStatements, isTitleWord, namesInDocument, titledNamesInDocument, type Statement } from "./attribution";
 import { type CorpusDocument, type Sentence, sentenceKey } from "./types";
@@ -13,6 +13,9 @@ export interface SpokenSentence {
   sentence: Sentence;
   speaker: string;
 }
+
+/** The first attribution verb of a sentence splits who is speaking from what they say. */
+const ATTRIBUTION_VERB = new RegExp(`\\b(?:${alternation(ATTRIBUTION_VERBS)})\\b`, "u");
 
 /** Honorifics and titles written before a surname ("Ms. Whitfield", "Dr. Okafor"): not part of the name. */
 const HONORIFIC = new RegExp(`^(?:${alternation(HONORIFICS)})\\.?$`);
@@ -163,6 +166,28 @@ export class SpeechIndex {
 
   sentencesBy(person: string): SpokenSentence[] {
     return this.spoken.filter((s) => samePerson(person, s.speaker));
+  }
+
+  /**
+   * What an organisation says through its people: "TixPoint's chief executive, Owen Strickland, …
+   * said", "Gareth Pryce, who chairs … the Westmoor Farmers' Union, said". When `name` is quoted
+   * itself, or is a person (written with a title somewhere), only its own sentences; otherwise the
+   * sentences of its people: the speakers whose introduction (the first sentence naming them in full)
+   * names it. A speaker who only mentions it ("Menon said her team had warned TixPoint") is not one.
+   */
+  sentencesFor(name: string): SpokenSentence[] {
+    const own = this.sentencesBy(name);
+    const last = nameTokens(name).at(-1);
+    if (own.length > 0 || last === undefined || this.surnames.has(last)) return own;
+    const members = new Set<string>();
+    for (const speaker of new Set(this.spoken.map((s) => s.speaker))) {
+      const introduction = this.documents.flatMap((d) => d.sentences).find((sentence) => samePerson(speaker, sentence.text));
+      // Named with the person ("X's chief executive, Owen Strickland,", "Gareth Pryce, who chairs … X,"),
+      // before what they say: "Priya Menon said her team had warned X" is about X, not by it.
+      const describing = introduction?.text.split(ATTRIBUTION_VERB)[0] ?? "";
+      if (samePerson(name, describing)) members.add(speaker);
+    }
+    return this.spoken.filter((s) => members.has(s.speaker));
   }
 
   /** The quoted statements inside one sentence. */

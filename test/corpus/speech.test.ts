@@ -92,3 +92,28 @@ describe("people by what the text shows of them", () => {
     expect(speech.namesPerson("El Salvador")).toBe(false);
   });
 });
+
+describe("an organisation's statements", () => {
+  const doc = parseDocument("tickets", [
+    "Fans turned away at festival",
+    "",
+    "TixPoint's chief executive, Owen Strickland, said the resale site had been attacked.",
+    "",
+    "Priya Menon, who runs the festival, said her team had warned TixPoint days earlier.",
+    "",
+    "Mayor Ann Lee opened the festival. Menon said refunds would follow.",
+  ].join("\n"));
+  const speech = new SpeechIndex([doc]);
+
+  test("are those of the people its introduction names, not of everyone who mentions it", () => {
+    expect(speech.sentencesFor("TixPoint").map((s) => s.speaker)).toEqual(["Owen Strickland"]);
+  });
+
+  test("a person quoted nowhere has none, and a quoted name keeps its own", () => {
+    expect(speech.sentencesFor("Ann Lee")).toEqual([]);
+    expect(speech.sentencesFor("Menon").map((s) => s.sentence.text)).toEqual([
+      "Priya Menon, who runs the festival, said her team had warned TixPoint days earlier.",
+      "Menon said refunds would follow.",
+    ]);
+  });
+});

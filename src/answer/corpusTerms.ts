@@ -9,6 +9,9 @@ import { foldText, isStopword, termOf, terms, words } from "../text/tokens";
 import type { WordNet } from "../text/wordnet";
 import type { NameInQuestion } from "./reading";
 
+/** Two or more capitalised words in a row, "of", "and", "for" or "the" allowed between them. */
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|and|for|the)\s+)?\p{Lu}[\p{L}'’-]*)+/gu;
+
 export class CorpusTerms {
   readonly documents: ReadonlyMap<string, CorpusDocument>;
   /** Terms of each sentence, and document frequency of each term over sentences (for IDF). */
@@ -30,6 +33,11 @@ export class CorpusTerms {
         for (const word of words(sentence.text)) this.vocabulary.add(word);
         // "U.S." is also written "US": keep dotted abbreviations without their dots too.
         for (const abbreviation of sentence.text.matchAll(/(?:\p{L}\.){2,}/gu)) this.vocabulary.add(foldText(abbreviation[0]).replace(/\./g, ""));
+        // "MVU" for "Marlow Valley University": the initials of a run of capitalised words.
+        for (const run of sentence.text.matchAll(CAPITALISED_RUN)) {
+          const initials = run[0].split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0)).join("");
+          if (initials.length >= 2 && initials.length <= 6) this.vocabulary.add(foldText(initials));
+        }
         const set = new Set(terms(sentence.text));
         this.sentenceTerms.set(sentenceKey(doc.id, sentence.index), set);
         for (const t of set) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);

@@ -63,9 +63,10 @@ const MEASURE_PATTERNS: Readonly<Record<Exclude<Measure, "amount">, RegExp>> = {
     "u",
   ),
   share: /\d(?:[\d,.]*\d)?\s?(?:%|percent\b)/u,
-  // "40 mph", and any length per unit of time: "1.9 metres a year" is how fast a cliff erodes.
+  // "40 mph", and any length per unit of time: "1.9 metres a year" is how fast a cliff erodes; "within 90
+  // minutes" is how fast something was done.
   speed: new RegExp(
-    `\\d(?:[\\d,.]*\\d)?\\s*(?:knots|mph|km\\/h|kph|(?:${LENGTH_UNIT})\\s+(?:an?|per|each)\\s+(?:${TIME_UNIT}))\\b`,
+    `\\d(?:[\\d,.]*\\d)?\\s*(?:knots|mph|km\\/h|kph|(?:${LENGTH_UNIT})\\s+(?:an?|per|each)\\s+(?:${TIME_UNIT}))\\b|\\b(?:within|in)\\s+(?:just\\s+|only\\s+|about\\s+|under\\s+)?(?:\\d[\\d,.]*|${NUMBER_WORD})\\s+(?:${TIME_UNIT})\\b`,
     "iu",
   ),
   // "31 metres from the edge", "a 3.2-kilometre stretch": a number with a unit of length.

@@ -17,3 +17,10 @@ test("an age is given in the ways news and encyclopedias write it", () => {
   }
   for (const text of ["within 10 days", "the age of the building", "in the city, 58, of", "at 7 p.m."]) expect({ text, age: givesMeasure("age", text) }).toEqual({ text, age: false });
 });
+
+test("a speed is a unit of speed, a length per unit of time, or how soon something was done", () => {
+  for (const text of ["at about 9 knots", "1.9 metres a year", "40 miles per hour", "shut it down within 90 minutes"]) expect({ text, speed: givesMeasure("speed", text) }).toEqual({ text, speed: true });
+  for (const text of ["a 3.2-kilometre stretch", "for two hours", "£1.2m"]) expect({ text, speed: givesMeasure("speed", text) }).toEqual({ text, speed: false });
+  expect(givesMeasure("distance", "about 31 metres from the edge")).toBe(true);
+  expect(givesMeasure("distance", "cost £1.2m")).toBe(false);
+});

@@ -8,4 +8,7 @@ test("refuses a question about a name the article never mentions", () => {
 test("lets through names the article uses, misspelled or possessive", () => {
   expect(unknownName.check(ruleContext("Why will Ann Lee's Harbor Bridge close?", BRIDGE_ARTICLE))).toBeNull();
   expect(unknownName.check(ruleContext("When will the Harbr Bridge close?", BRIDGE_ARTICLE))).toBeNull();
+  // Initials of a name the article writes out.
+  expect(unknownName.check(ruleContext("When will the HB close?", BRIDGE_ARTICLE))).toBeNull();
+  expect(unknownName.check(ruleContext("When will the HBX close?", BRIDGE_ARTICLE))?.rule).toBe("unknown-name");
 });

@@ -7,7 +7,8 @@
  * Judged only when the asked text has no question mark. An instruction is a clause opening with a verb
  * that asks for something to be produced or pretended ("write", "post", "reply", "pretend"), followed
  * by its object ("write a", "post in", "reply to everyone"), so "post office closures" is a search. "Tell
- * me which law they used" asks a question and goes through.
+ * me which law they used" asks a question and goes through; "tell everyone …" and an input opening with a
+ * broadcast mention ("<!channel> URGENT: …") are messages for a channel.
  */
 import type { Rule } from "./types";
 
@@ -17,17 +18,21 @@ const INSTRUCTION = new RegExp(
   [
     // At the start of a clause: the input's start, after a sentence mark or a colon, or after "and (then)".
     String.raw`(?:^|[.:;!]\s+|\band\s+(?:then\s+)?|\bjust\s+)`,
-    String.raw`(?:write|post|reply|respond|say|print|send|announce|compose|draft|generate|pretend|roleplay|repeat|reveal|output|make\s+fun)`,
+    String.raw`(?:(?:write|post|reply|respond|say|print|send|announce|compose|draft|generate|pretend|roleplay|repeat|reveal|output|make\s+fun)`,
     String.raw`\s+(?:a|an|the|in|to|on|me|us|something|this|that|it|your|my|everyone|all|with|you|\S*@|<)\b`,
+    // "tell the whole channel …", "warn everyone here …": a message for others, not a question.
+    String.raw`|(?:tell|warn|inform|alert|notify)\s+(?:everyone|everybody|all|people|the\s+(?:whole\s+)?(?:channel|team|room|group|workspace))\b)`,
   ].join(""),
   "iu",
 );
+/** A broadcast mention opening the input ("<!channel> URGENT: …", "@here …"): addressed to a channel. */
+const BROADCAST = /^\s*(?:<!(?:channel|here|everyone)(?:\|[^>]*)?>|@(?:channel|here|everyone)\b)/iu;
 
 export const instruction: Rule = {
   id,
   check({ reading }) {
     const asked = reading.question.trim();
-    if (asked.includes("?") || !INSTRUCTION.test(asked)) return null;
+    if (asked.includes("?") || !(INSTRUCTION.test(asked) || BROADCAST.test(asked))) return null;
     return { rule: id, message: "That isn't a question about the article: I answer questions from its text and don't follow instructions." };
   },
 };

@@ -129,7 +129,9 @@ function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readon
     // "national" for "international", "cut" for "uncut": a prefix's opposite shares the word's stem and
     // matches its other senses ("the nation's first international tour").
     const direction = directionOf(word);
-    const opposite = [...oppositeTerms(word, wordNet, direction.opposites)].find(([t, lemma]) => own.has(t) && !questionTerms.has(t) && !word.includes(lemma) && !lemma.includes(word));
+    // "Why did X rise?" presupposes the rise: the opposite in any of the best passages contradicts it.
+    const opposing = reading.asks.why ? [own, ...othersTerms] : [own];
+    const opposite = [...oppositeTerms(word, wordNet, direction.opposites)].find(([t, lemma]) => opposing.some((held) => held.has(t)) && !questionTerms.has(t) && !word.includes(lemma) && !lemma.includes(word));
     if (!opposite) continue;
     // The word, or a synonym in its main senses ("close" for "shut"), or a word of its direction in the
     // lexicon, answers in the best passage and in the next ones. A relative in any sense is too loose:

@@ -61,3 +61,17 @@ test("a relative in a rare sense does not stand for the word: 'represents' is no
   const exempt = "Hospitals and nursing homes were exempt from the rotating cuts, Lindgren said.";
   expect(oppositeWord.check(ruleContext("Why were hospitals included in the rotating cuts?", exempt))?.message).toContain("“exempt”, not “included”");
 });
+
+test("'why' presupposes what it asks about: the opposite in any of the best passages refuses", () => {
+  const grant = "Okafor told governors the freeze had cost the university $4 million. The state legislature cut the university's operating grant by 6 percent.";
+  const ctx = ruleContext("Why did the state legislature increase the university's operating grant, Okafor told governors?", grant, {
+    scores: { "Okafor told governors": { score: 0.9 }, "The state legislature cut": { score: 0.6 } },
+  });
+  expect(ctx.evidence.ranked[0]?.sentence.text).toContain("Okafor told governors");
+  expect(oppositeWord.check(ctx)?.message).toContain("“cut”, not “increase”");
+  // Asked without "why", only the best passage is held to the question's words.
+  const how = ruleContext("How much did the state legislature increase the operating grant, Okafor told governors?", grant, {
+    scores: { "Okafor told governors": { score: 0.9 }, "The state legislature cut": { score: 0.6 } },
+  });
+  expect(oppositeWord.check(how)).toBeNull();
+});

@@ -96,6 +96,7 @@ describe("the words of the question", () => {
     expect(readQuestion("Which trustees voted no on the budget?")).toMatchObject({ negated: true, denies: false });
     expect(readQuestion("Will the city not only fix the cables but also repaint them?")).toMatchObject({ negated: true, denies: false });
     expect(readQuestion("so are students already enrolled going to pay more or not?")).toMatchObject({ denies: false });
+    expect(readQuestion("why is the water company refusing to pay anything").denies).toBe(true);
     expect(readQuestion("Is the bridge closed or not, and why not?").denies).toBe(true);
     expect(readQuestion("Apart from Petro, who else will Noem meet?").setAside).toEqual(["Petro"]);
     expect(readQuestion("Who else will Noem meet?").setAside).toEqual([]);

@@ -4,14 +4,17 @@
  * candidate. To add a rule: write `rules/<name>.ts` exporting a `Rule`, a test in
  * `test/answer/rules/<name>.test.ts` (one question it refuses, one it lets through), and place it here.
  *
- * Why this order: an instruction given in place of a question is told so first. Then the most precise message. A speaker who said nothing, a name or a year the
- * article never mentions (or a name it mentions only in passing, far from the best passage), or an
- * office it never gives the holder asked about ("the chairman of X"), or no second X for "which other X", says exactly what is missing; so does a focus word nothing grounds ("it never mentions “population”").
- * Then the kind of answer (a count of a part never named, then any answer of the asked type among the
- * best sentences, then a change asked for where the best sentences give only figures, then a rejection asked about where none of the passages tells one), then the generic checks on the best candidate, whose message says only that nothing
- * answers. Last, the best passage, otherwise good enough, is cited as the closest the article comes
- * when it says the fact is not known or was not made public, when the question is put in the negative
- * and the passage is not, and when the passage holds the opposite of a question word ("fell" for "rise").
+ * Why this order: an instruction given in place of a question is told so first. Then the most precise
+ * messages: a speaker who said nothing, or nothing about what was asked; a name or a year the article
+ * never mentions (or a name it mentions only in passing, far from the best passage); an office it never
+ * gives the holder asked about ("the chairman of X"); no second X for "which other X"; a focus word
+ * nothing grounds ("it never mentions “population”"). Then the kind of answer (a count of a part never
+ * named, then any answer of the asked type among the best sentences, then a change asked for where the
+ * best sentences give only figures, then a rejection asked about where none of the passages tells one),
+ * then the generic checks on the best candidate, whose message says only that nothing answers. Last, the
+ * best passage, otherwise good enough, is cited as the closest the article comes when it says the fact is
+ * not known or was not made public, when the question is put in the negative and the passage is not, and
+ * when the passage holds the opposite of a question word ("fell" for "rise").
  */
 import { absentChange } from "./absentChange";
 import { absentOther } from "./absentOther";

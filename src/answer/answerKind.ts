@@ -96,32 +96,36 @@ function memo<T>(compute: (text: string) => T): (s: ScoredSentence) => T {
   };
 }
 
+/** A text's words (a date's digits dropped: they count nothing) and where its numbers stand among them. */
+function countingWords(text: string): { tokens: string[]; numbers: number[] } {
+  const tokens = words(text.replace(DATE_DIGITS, " "));
+  return { tokens, numbers: tokens.flatMap((w, i) => (COUNT_WORD.test(w) ? [i] : [])) };
+}
+
 /**
  * Does `text` give a number within `distance` words of `term`? "261 illegal aliens", "101 were
  * Venezuelans" count the thing; "over 250 migrant criminals, … including the notorious Tren de
  * Aragua" gives no count of Tren de Aragua members.
  */
+export function countsNear(text: string, term: string, distance = COUNT_REACH): boolean {
+  const { tokens, numbers } = countingWords(text);
+  return tokens.some((w, i) => (termOf(w) === term || w.split("-").some((part) => termOf(part) === term)) && numbers.some((n) => Math.abs(n - i) <= distance));
+}
+
 /** Index terms of the words that ask for a count of people of any kind. */
 const PEOPLE_TERMS: ReadonlySet<string> = new Set(["people", "persons", "individuals"].flatMap((w) => termOf(w) ?? []));
 
 /** Does a number in `text` count some kind of person ("1,200 music fans", "37 residents")? */
 function countsPersons(text: string, wordNet: WordNet, distance = COUNT_REACH): boolean {
-  const tokens = words(text.replace(DATE_DIGITS, " "));
-  return tokens.some((w, n) => {
-    if (!COUNT_WORD.test(w)) return false;
-    return tokens.slice(n + 1, n + 1 + distance).some((t) => {
+  const { tokens, numbers } = countingWords(text);
+  return numbers.some((n) =>
+    tokens.slice(n + 1, n + 1 + distance).some((t) => {
       if (PEOPLE_TERMS.has(termOf(t) ?? "")) return true;
       // The singular first ("gates" is a gate before it is Bill Gates), in its two most frequent senses.
       const singular = [t.replace(/s$/u, ""), wordNet.nounBase(t)].find((f): f is string => f !== null && f !== t && wordNet.has(f)) ?? t;
       return wordNet.isKindOf(singular, "person", 4, 2);
-    });
-  });
-}
-
-export function countsNear(text: string, term: string, distance = COUNT_REACH): boolean {
-  const tokens = words(text.replace(DATE_DIGITS, " "));
-  const numbers = tokens.flatMap((w, i) => (COUNT_WORD.test(w) ? [i] : []));
-  return tokens.some((w, i) => (termOf(w) === term || w.split("-").some((part) => termOf(part) === term)) && numbers.some((n) => Math.abs(n - i) <= distance));
+    }),
+  );
 }
 
 /** Does `text` hold an answer of this type that the question does not already contain? */

@@ -18,9 +18,11 @@ const NOT_A_PERSON = new RegExp(`^(?:${alternation(NOT_A_SPEAKER)})$`, "i");
 /** "What did X say …", "what was X's response": X as written, and the rest. */
 export function speechQuestion(question: string): { person: string; rest: string } | null {
   const verbal = SPEECH_QUESTION.exec(question);
-  const match = verbal ? [verbal[0], verbal[3], verbal[4]] : SPEECH_QUESTION_NOUN.exec(question);
-  if (!match) return null;
-  const written = (match[1] ?? "").trim();
+  const noun = verbal ? null : SPEECH_QUESTION_NOUN.exec(question);
+  if (!verbal && !noun) return null;
+  // The verbal pattern captures the opener and the auxiliary before the speaker; the noun one only the speaker.
+  const [speaker, rest] = verbal ? [verbal[3], verbal[4]] : [noun?.[1], noun?.[2]];
+  const written = (speaker ?? "").trim();
   // "What magazine mentioned …" asks who spoke, unlike "what the mayor said" or "what Bukele said": with no
   // "did" after "what"/"how", the speaker must be named or come with an article.
   const bare = verbal !== null && /^(?:what|how)$/i.test(verbal[1] ?? "") && verbal[2] === undefined;
@@ -31,7 +33,7 @@ export function speechQuestion(question: string): { person: string; rest: string
   // "What does it say" is not about a person.
   if (!person || NOT_A_PERSON.test(person)) return null;
   if (person.split(/\s+/).length > 5) return null;
-  return { person, rest: (match[2] ?? "").trim() };
+  return { person, rest: (rest ?? "").trim() };
 }
 
 const RECALL = new RegExp(

@@ -234,6 +234,14 @@ const AUX = alternation(AUXILIARIES);
 const ROLE = alternation(PERSON_ROLE_NOUNS);
 const ROLE_MODIFIERS = new RegExp(`\\bwhich\\s+((?:[\\p{L}'-]+\\s+){1,2})(?:${ROLE})\\b`, "iu");
 const CATEGORY_WORD = /\b(?:which|what)\s+([\p{L}-]+)/iu;
+/** "How much did the flights cost?", "What did it cost?": money asked by a verb or "how much money". */
+const MONEY_ASKED = new RegExp(`\\bhow much\\b.*\\b(?:${alternation(MONEY_QUESTION_WORDS)})\\b|\\bwhat (?:did|does|will) .* cost\\b|\\bhow much money\\b`);
+/** "What's the regatta's usual budget?", "What was the fine?", "What is the cost of …": a sum named by its noun. */
+const MONEY_NAMED = new RegExp(
+  `^\\W*what(?:'s| is| was| are| were| will be)\\s+(?:the|its|their|his|her|[\\p{L}-]+'s?)\\s+(?:[\\p{L}'-]+\\s+){0,2}(?:${alternation(MONEY_NOUNS)})s?(?:\\s+(?:of|for)\\s+[^?]*)?\\W*$`,
+  "u",
+);
+const PERSON_ASKED = new RegExp(`^(?:\\W*)(?:who|whom|whose)\\b|\\b(?:who|whom) (?:is|was|are|were|will|did|does)\\b|\\bwhich (?:[a-z'-]+ ){0,2}(?:${ROLE})\\b|\\bwhat (?:is|was) the name\\b|\\bnames? of\\b`);
 const GIST =
   /^(?:so\s+)?(?:what(?:'s| is| was)\s+(?:this|the|that)\s+(?:article|story|piece|report|news)\s+(?:about|saying)|what\s+(?:happened|is going on|'s going on|is happening|'s happening)|what(?:'s| is)\s+the\s+(?:gist|main point|story|news|summary)|(?:give me\s+)?(?:the\s+)?(?:gist|summary|tl;?dr)|summari[sz]e(?:\s+(?:it|this|the article))?|what\s+does\s+(?:the|this)\s+article\s+say)$/u;
 
@@ -256,14 +264,12 @@ function asksOf(folded: string): QuestionReading["asks"] {
 export function answerTypeOf(question: string): AnswerType | null {
   const q = foldText(question);
   if (/\bhow (?:long|many (?:days|weeks|months|years|hours))\b/.test(q)) return "duration";
-  if (new RegExp(`\\bhow much\\b.*\\b(?:${alternation(MONEY_QUESTION_WORDS)})\\b|\\bwhat (?:did|does|will) .* cost\\b|\\bhow much money\\b`).test(q)) return "money";
-  // "What's the regatta's usual budget?", "What was the fine?", "What is the cost of …": a sum named by its noun.
-  if (new RegExp(`^\\W*what(?:'s| is| was| are| were| will be)\\s+(?:the|its|their|his|her|[\\p{L}-]+'s?)\\s+(?:[\\p{L}'-]+\\s+){0,2}(?:${alternation(MONEY_NOUNS)})s?(?:\\s+(?:of|for)\\s+[^?]*)?\\W*$`, "u").test(q)) return "money";
+  if (MONEY_ASKED.test(q) || MONEY_NAMED.test(q)) return "money";
   if (/\bhow (?:many|much|old)\b|\bwhat (?:number|percentage|share)\b/.test(q)) return "number";
   // "What time does the last ferry leave?" asks for a clock time, which a date does not give.
   if (/\b(?:at )?what time\b/.test(q)) return "time";
   if (/^(?:\W*)when\b|\bwhen (?:is|was|does|did|will|do)\b|\bwhat (?:dates?|day|year|month)\b|\bwhich (?:dates?|day|year|month)\b|\bon what date\b/.test(q)) return "date";
-  if (new RegExp(`^(?:\\W*)(?:who|whom|whose)\\b|\\b(?:who|whom) (?:is|was|are|were|will|did|does)\\b|\\bwhich (?:[a-z'-]+ ){0,2}(?:${ROLE})\\b|\\bwhat (?:is|was) the name\\b|\\bnames? of\\b`).test(q)) return "person";
+  if (PERSON_ASKED.test(q)) return "person";
   if (/^(?:\W*)where\b|\bwhere (?:is|was|does|did|will|do)\b|\bwhich (?:country|countries|city|cities|place|region|state)\b|\bin what (?:country|city|place)\b/.test(q)) return "place";
   return null;
 }

@@ -58,6 +58,11 @@ export class SpeechIndex {
   /** Both keyed by `sentenceKey(docId, sentenceIndex)`, so per-sentence lookups never scan the corpus. */
   private readonly statementsBySentence = new Map<string, Statement[]>();
   private readonly speakerBySentence = new Map<string, string>();
+  /**
+   * Each speaker's introduction (the first sentence naming them in full) up to its first speech verb:
+   * what it says of who they are. Built on first use (`sentencesFor`), for every speaker at once.
+   */
+  private describedAs: Map<string, string> | undefined;
   /** `personTitled` scans every document with a pattern per role: once per role is enough. */
   private readonly titledCache = new Map<string, string | null>();
 
@@ -179,15 +184,22 @@ export class SpeechIndex {
     const own = this.sentencesBy(name);
     const last = nameTokens(name).at(-1);
     if (own.length > 0 || last === undefined || this.surnames.has(last)) return own;
-    const members = new Set<string>();
-    for (const speaker of new Set(this.spoken.map((s) => s.speaker))) {
-      const introduction = this.documents.flatMap((d) => d.sentences).find((sentence) => samePerson(speaker, sentence.text));
-      // Named with the person ("X's chief executive, Owen Strickland,", "Gareth Pryce, who chairs … X,"),
-      // before what they say: "Priya Menon said her team had warned X" is about X, not by it.
-      const describing = introduction?.text.split(ATTRIBUTION_VERB)[0] ?? "";
-      if (samePerson(name, describing)) members.add(speaker);
+    // Named with the person ("X's chief executive, Owen Strickland,", "Gareth Pryce, who chairs … X,"),
+    // before what they say: "Priya Menon said her team had warned X" is about X, not by it.
+    return this.spoken.filter((s) => samePerson(name, this.description(s.speaker)));
+  }
+
+  /** A speaker's introduction up to its first speech verb (see `describedAs`). */
+  private description(speaker: string): string {
+    if (!this.describedAs) {
+      const sentences = this.documents.flatMap((d) => d.sentences);
+      this.describedAs = new Map();
+      for (const who of new Set(this.spoken.map((s) => s.speaker))) {
+        const introduction = sentences.find((sentence) => samePerson(who, sentence.text));
+        this.describedAs.set(who, introduction?.text.split(ATTRIBUTION_VERB)[0] ?? "");
+      }
     }
-    return this.spoken.filter((s) => members.has(s.speaker));
+    return this.describedAs.get(speaker) ?? "";
   }
 
   /** The quoted statements inside one sentence. */

@@ -12,9 +12,9 @@ const NUMBER_WORD = alternation(NUMBER_WORDS);
 const TIME_UNIT = alternation(TIME_UNITS.map((unit) => `${unit}s?`));
 /** Units of length, spelt either way, singular or plural ("metres", "kilometer", "ft"). */
 const LENGTH_UNIT = alternation([
-  ...["metre", "meter", "kilometre", "kilometer", "centimetre", "centimeter", "millimetre", "millimeter", "mile", "yard", "inch(?:es)?"].map((u) => (u.endsWith(")?") ? u : `${u}s?`)),
+  ...["metre", "meter", "kilometre", "kilometer", "centimetre", "centimeter", "millimetre", "millimeter", "mile", "yard"].map((unit) => `${unit}s?`),
   // Not a bare "m": "£1.2m" is money.
-  "feet", "foot", "km", "cm", "mm", "ft",
+  "inch(?:es)?", "feet", "foot", "km", "cm", "mm", "ft",
 ]);
 
 /** One pattern per answer type (global: iterate with `matchAll`). */
@@ -53,8 +53,9 @@ export function spansOf(type: AnswerType, text: string): string[] {
 /**
  * What gives a measure of each kind ("How old …" → an age): an age is set off after a name ("Gerald
  * Whitcombe, 58,") or said in years ("58 years old", "aged 58"); a share is a percentage; a speed has
- * its unit or is a length per time; a distance is a length; an amount is a sum or a number (a date's digits are not one, see `givesMeasure`); a duration
- * is a span of time; a frequency is "every …" or "N times a …". Not global: tested, never iterated.
+ * its unit or is a length per time; a distance is a length; an amount is a sum or a number (a date's
+ * digits are not one, see `givesMeasure`); a duration is a span of time; a frequency is "every …" or "N
+ * times a …". Not global: tested, never iterated.
  */
 const MEASURE_PATTERNS: Readonly<Record<Exclude<Measure, "amount">, RegExp>> = {
   // "Whitcombe, 58,", "a 71-year-old", "four months old", "aged six", "since the age of 18", "when she was eight", "at 20,".

@@ -14,17 +14,13 @@ import type { Rule } from "./types";
 
 const id = "instruction";
 
-const INSTRUCTION = new RegExp(
-  [
-    // At the start of a clause: the input's start, after a sentence mark or a colon, or after "and (then)".
-    String.raw`(?:^|[.:;!]\s+|\band\s+(?:then\s+)?|\bjust\s+)`,
-    String.raw`(?:(?:write|post|reply|respond|say|print|send|announce|compose|draft|generate|pretend|roleplay|repeat|reveal|output|make\s+fun)`,
-    String.raw`\s+(?:a|an|the|in|to|on|me|us|something|this|that|it|your|my|everyone|all|with|you|\S*@|<)\b`,
-    // "tell the whole channel …", "warn everyone here …": a message for others, not a question.
-    String.raw`|(?:tell|warn|inform|alert|notify)\s+(?:everyone|everybody|all|people|the\s+(?:whole\s+)?(?:channel|team|room|group|workspace))\b)`,
-  ].join(""),
-  "iu",
-);
+/** The start of a clause: the input's start, after a sentence mark or a colon, or after "and (then)" or "just". */
+const CLAUSE_START = String.raw`(?:^|[.:;!]\s+|\band\s+(?:then\s+)?|\bjust\s+)`;
+/** A verb asking for something to be produced or pretended, with its object ("write a", "post in"). */
+const PRODUCE = String.raw`(?:write|post|reply|respond|say|print|send|announce|compose|draft|generate|pretend|roleplay|repeat|reveal|output|make\s+fun)\s+(?:a|an|the|in|to|on|me|us|something|this|that|it|your|my|everyone|all|with|you|\S*@|<)\b`;
+/** "tell the whole channel …", "warn everyone here …": a message for others, not a question. */
+const TELL_OTHERS = String.raw`(?:tell|warn|inform|alert|notify)\s+(?:everyone|everybody|all|people|the\s+(?:whole\s+)?(?:channel|team|room|group|workspace))\b`;
+const INSTRUCTION = new RegExp(`${CLAUSE_START}(?:${PRODUCE}|${TELL_OTHERS})`, "iu");
 /** A broadcast mention opening the input ("<!channel> URGENT: …", "@here …"): addressed to a channel. */
 const BROADCAST = /^\s*(?:<!(?:channel|here|everyone)(?:\|[^>]*)?>|@(?:channel|here|everyone)\b)/iu;
 

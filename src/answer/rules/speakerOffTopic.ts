@@ -41,10 +41,9 @@ function spokenTerms({ evidence, corpus, wordNet }: RuleContext): Set<string> {
   const held = new Set<string>();
   for (const s of evidence.ranked) {
     for (const index of [s.sentence.index, s.sentence.index + 1]) {
-      if (index >= s.doc.sentences.length) continue;
-      for (const t of corpus.termsOfSentence(s.doc.id, index)) held.add(t);
       const sentence = s.doc.sentences[index];
       if (sentence === undefined) continue;
+      for (const t of corpus.termsOfSentence(s.doc.id, index)) held.add(t);
       for (const word of words(sentence.text)) {
         if (!wordNet.has(word)) continue;
         for (const lemma of wordNet.related(word)) for (const t of terms(lemma)) held.add(t);

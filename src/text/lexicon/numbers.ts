@@ -28,8 +28,8 @@ export const OPEN_DURATIONS: readonly string[] = ["indefinitely", "for life", "p
 /** Currency names written after an amount ("20 dollars"). */
 export const CURRENCY_WORDS: readonly string[] = ["dollars", "euros", "pounds", "usd"];
 
-/** Words of a "how much" question that asks for money rather than a quantity. */
 /** Nouns for a sum, asked as "what is the X's budget" (a money answer; see `answerTypeOf`). */
 export const MONEY_NOUNS: readonly string[] = ["budget", "cost", "price", "fee", "fine", "salary", "wage", "fare", "rent", "bill", "grant", "payout"];
 
+/** Words of a "how much" question that asks for money rather than a quantity. */
 export const MONEY_QUESTION_WORDS: readonly string[] = ["cost", "costs", "pay", "paid", "spend", "spent", "price", "worth", "money", "budget", "fund"];

@@ -57,8 +57,10 @@ export function matchAnswerKind(reading: QuestionReading, corpus: CorpusTerms, w
   const named = rarest !== null && type === "duration" && corpus.shareOfSentences(rarest) >= TOPIC_SHARE ? null : rarest;
   // "How many people got turned away" is answered by "1,200 music fans": people are counted under many names.
   const people = counted !== null && PEOPLE_TERMS.has(counted);
-  const typed = memo((text) => offersAnswerType(type, text, reading) && (counted === null || countsNear(text, counted) || (people && countsPersons(text, wordNet))));
-  const newAnswer = memo((text) => namesNewAnswer(type, text, reading, wordNet, { nearQuestionWords: true }) === true);
+  // "What's the name of the vet …" asks for a person: "the Fenside Veterinary Clinic" is not one, though "who treated the dog?" may be answered by it.
+  const notAnswer = type === "person" && asksForPersonKind(reading, wordNet) ? (name: string[]) => namesOrganisationOrPlace(name, wordNet) : undefined;
+  const typed = memo((text) => offersAnswerType(type, text, reading, notAnswer) && (counted === null || countsNear(text, counted) || (people && countsPersons(text, wordNet))));
+  const newAnswer = memo((text) => namesNewAnswer(type, text, reading, wordNet, { nearQuestionWords: true, notAnswer }) === true);
   // "Gail Pritchard" is "Pritchard" after the first mention: the name's last word stands for it too.
   const phrase = named === null ? undefined : reading.names.find((n) => n.terms.includes(named))?.phrase;
   const lastWord = phrase === undefined ? null : (terms(phrase).at(-1) ?? null);
@@ -73,7 +75,7 @@ export function matchAnswerKind(reading: QuestionReading, corpus: CorpusTerms, w
     // "Jerome Baptiste said … . “It took us ten minutes”": a duration may be told in the next sentence.
     (type === "duration" && s.sentence.index > 0 && mentions(s.doc.id, s.sentence.index - 1));
   const offers = (s: ScoredSentence): boolean => (typed(s) && about(s)) || newAnswer(s);
-  const names = memo((text) => namesNewAnswer(type, text, reading, wordNet));
+  const names = memo((text) => namesNewAnswer(type, text, reading, wordNet, { notAnswer }));
   const modifiers = type === "person" ? reading.roleModifiers : [];
   const places = modifiers.length > 0 ? corpus.placesOf(reading.words) : new Map<string, string[][]>();
   const fitsModifiers = (s: ScoredSentence): boolean => {
@@ -128,8 +130,8 @@ function countsPersons(text: string, wordNet: WordNet, distance = COUNT_REACH): 
   );
 }
 
-/** Does `text` hold an answer of this type that the question does not already contain? */
-export function offersAnswerType(type: AnswerType, text: string, reading: Pick<QuestionReading, "heldWords">): boolean {
+/** Does `text` hold an answer of this type that the question does not already contain (and that `notAnswer`, given its words, does not set aside)? */
+export function offersAnswerType(type: AnswerType, text: string, reading: Pick<QuestionReading, "heldWords">, notAnswer?: (name: string[]) => boolean): boolean {
   // "When was the fire brought under control?" is answered by a clock time ("by 3:30 p.m.") as well as a day.
   if (type === "date" && offersAnswerType("time", text, reading)) return true;
   // The digits of a date ("March 26, 2025") are not a count.
@@ -140,10 +142,59 @@ export function offersAnswerType(type: AnswerType, text: string, reading: Pick<Q
     if (found.some((w) => !reading.heldWords.has(w) && !/^(?:the|a|an)$/.test(w))) {
       // A capitalised sentence opener ("Together", "Following") is not a name.
       if ((type === "place" || type === "person") && match.index === 0 && found.length === 1) continue;
+      if (notAnswer?.(match[0].split(/\s+/))) continue;
       return true;
     }
   }
   return false;
+}
+
+/**
+ * What a name's last word may be a kind of that makes the name an organisation or a place ("Fenside
+ * Veterinary Clinic", "Marsh Road", "Lake Merrow"), in WordNet's terms. "unit" and "group" are left out:
+ * nearly every noun is filed under them.
+ */
+const NOT_PERSON_KINDS = ["organization", "social_group", "structure", "facility", "location", "way", "body_of_water"];
+/** Company suffixes WordNet does not file under organisation. */
+const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(["ltd", "inc", "plc", "llc", "llp", "co", "corp"]);
+
+/** Per dictionary, whether a word (folded) is a person noun and whether it heads an organisation's or a place's name: asked for many sentences, the same few words. */
+const kindsSeen = new WeakMap<WordNet, Map<string, { person: boolean; notPerson: boolean }>>();
+
+function kindsOf(word: string, lexicon: WordNet): { person: boolean; notPerson: boolean } {
+  let seen = kindsSeen.get(lexicon);
+  if (!seen) kindsSeen.set(lexicon, (seen = new Map()));
+  let kinds = seen.get(word);
+  if (!kinds) {
+    const base = lexicon.nounBase(word);
+    // The two most frequent senses: "Baker" and "Mason" are people first, "clinic" an institution.
+    const person = base !== null && lexicon.isKindOf(base, "person", 8, 2);
+    const notPerson = COMPANY_SUFFIXES.has(word) || (base !== null && NOT_PERSON_KINDS.some((k) => lexicon.isKindOf(base, k, 8, 2)));
+    kinds = { person, notPerson };
+    seen.set(word, kinds);
+  }
+  return kinds;
+}
+
+/**
+ * Does the question ask for a kind of person by its noun ("the name of the vet", "which official", "who
+ * was the driver")? Then an organisation or a place is no answer. "Who …" alone is not: "Who took the
+ * samples?" may be answered by an agency.
+ */
+export function asksForPersonKind(reading: Pick<QuestionReading, "answerType" | "personNounSlot">, lexicon: WordNet): boolean {
+  if (reading.answerType !== "person") return false;
+  return reading.personNounSlot.some((w) => {
+    const kinds = kindsOf(w, lexicon);
+    return kinds.person && !kinds.notPerson;
+  });
+}
+
+/** A run of capitalised words whose last one heads an organisation's or a place's name, not a person's ("Fenside Veterinary Clinic"; "Tom Baker" is a person). */
+export function namesOrganisationOrPlace(name: readonly string[], lexicon: WordNet): boolean {
+  const last = foldText(name.at(-1) ?? "").replace(/[^\p{L}]+$/u, "");
+  if (last === "") return false;
+  const kinds = kindsOf(last, lexicon);
+  return kinds.notPerson && !kinds.person;
 }
 
 /** Character offsets of the words of `text` whose terms the question uses. */
@@ -158,7 +209,13 @@ function questionWordsAt(text: string, reading: Pick<QuestionReading, "wordTerms
  * ("which countries") is a name WordNet files under that kind ("Colombia" is a country). Returns null
  * when there is no stricter reading for the type, so the caller falls back to `offersAnswerType`.
  */
-export function namesNewAnswer(type: AnswerType, text: string, reading: QuestionReading, lexicon: WordNet, options: { nearQuestionWords?: boolean } = {}): boolean | null {
+export function namesNewAnswer(
+  type: AnswerType,
+  text: string,
+  reading: QuestionReading,
+  lexicon: WordNet,
+  options: { nearQuestionWords?: boolean; notAnswer?: ((name: string[]) => boolean) | undefined } = {},
+): boolean | null {
   const asked = new Set(reading.words);
   if (type === "person") {
     // With `nearQuestionWords`, the name must also stand near a word of the question that is not part of
@@ -168,6 +225,7 @@ export function namesNewAnswer(type: AnswerType, text: string, reading: Question
     for (const { words: run, start, end } of capitalisedRuns(text)) {
       const near = anchors.some((at) => (at < start && start - at <= NAME_REACH) || (at >= end && at - end <= NAME_REACH));
       if (options.nearQuestionWords && !near) continue;
+      if (options.notAnswer?.(run)) continue;
       // Split where dictionary words meet unknown ones: "Homeland Security | Kristi Noem".
       // Words of a multi-word dictionary name ("El Salvador", "Central America") are not a person.
       const inDictionaryName = new Set<number>();

@@ -72,6 +72,12 @@ export interface QuestionReading {
   categoryWord: string | null;
   /** Words narrowing a role in "which Mexican president": index terms. */
   roleModifiers: string[];
+  /**
+   * Up to three folded words after "the name of the", "which" or "who is the", one of which may be the
+   * kind of person asked for ("vet" in "what's the name of the vet who …"); [] otherwise. Whether one is a
+   * person noun is for the caller, who has the dictionary (see `asksForPersonKind` in `answerKind.ts`).
+   */
+  personNounSlot: string[];
   /** Index terms of X in "how many X were …", read from `searched`; [] when it counts nothing named. */
   counted: string[];
   /** Y in "how many of the X were Y", read from `searched`: the part counted. */
@@ -173,6 +179,7 @@ export function readQuestion(input: string, options: ReadOptions = {}, searchedP
     which: slots.which,
     categoryWord: CATEGORY_WORD.exec(text)?.[1] ?? null,
     roleModifiers: words(ROLE_MODIFIERS.exec(text)?.[1] ?? "").map(termOf).filter((t): t is string => t !== null),
+    personNounSlot: words(PERSON_NOUN_SLOT.exec(foldText(text))?.[1] ?? "").slice(0, 3),
     counted: countedTerms(searched),
     subset: subsetWords(searched),
     names: namesIn(text),
@@ -233,6 +240,8 @@ const OPENS_WITH_AUXILIARY = new RegExp(`^(?:${alternation(YES_NO_OPENERS)})\\b`
 const AUX = alternation(AUXILIARIES);
 const ROLE = alternation(PERSON_ROLE_NOUNS);
 const ROLE_MODIFIERS = new RegExp(`\\bwhich\\s+((?:[\\p{L}'-]+\\s+){1,2})(?:${ROLE})\\b`, "iu");
+/** "the name of the (local) vet", "which official", "who was the driver": where a kind of person may be named. */
+const PERSON_NOUN_SLOT = /\b(?:names? of (?:the|this|that|a|an|its|their|his|her)|which|who(?:'s| is| was| were| are) the)\s+((?:[\p{L}-]+\s*){1,3})/u;
 const CATEGORY_WORD = /\b(?:which|what)\s+([\p{L}-]+)/iu;
 /** "How much did the flights cost?", "What did it cost?": money asked by a verb or "how much money". */
 const MONEY_ASKED = new RegExp(`\\bhow much\\b.*\\b(?:${alternation(MONEY_QUESTION_WORDS)})\\b|\\bwhat (?:did|does|will) .* cost\\b|\\bhow much money\\b`);

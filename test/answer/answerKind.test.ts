@@ -1,5 +1,5 @@
 /** Does a sentence give the kind of answer a question asks for? */
-import { countsNear, namesNewAnswer, offersAnswerType } from "../../src/answer/answerKind";
+import { asksForPersonKind, countsNear, namesNewAnswer, namesOrganisationOrPlace, offersAnswerType } from "../../src/answer/answerKind";
 import { readQuestion } from "../../src/answer/reading";
 import { WordNet } from "../../src/text/wordnet";
 
@@ -29,6 +29,24 @@ describe("namesNewAnswer", () => {
     expect(namesNewAnswer("person", "During her tour, Noem and Villatoro will get firsthand insight.", who, wordNet)).toBe(true);
     expect(namesNewAnswer("person", "Secretary of Homeland Security Kristi Noem is set to visit El Salvador.", who, wordNet)).toBe(false);
     expect(namesNewAnswer("person", "Among those deported, many were members of gangs.", who, wordNet)).toBe(false);
+  });
+
+  test("a kind of person asked by its noun is not answered by an organisation or a place", () => {
+    const vet = readQuestion("What's the name of the vet who treated the dog?");
+    expect(asksForPersonKind(vet, wordNet)).toBe(true);
+    // "Who treated the dog?" may be answered by a clinic; "which company" asks for no person.
+    expect(asksForPersonKind(readQuestion("Who treated the dog?"), wordNet)).toBe(false);
+    expect(asksForPersonKind(readQuestion("Which company won the contract?"), wordNet)).toBe(false);
+    expect(namesOrganisationOrPlace(["Fenside", "Veterinary", "Clinic"], wordNet)).toBe(true);
+    expect(namesOrganisationOrPlace(["Marsh", "Road"], wordNet)).toBe(true);
+    expect(namesOrganisationOrPlace(["Tom", "Baker"], wordNet)).toBe(false);
+    expect(namesOrganisationOrPlace(["Gail", "Pritchard"], wordNet)).toBe(false);
+    const notAnswer = (name: string[]): boolean => namesOrganisationOrPlace(name, wordNet);
+    const clinic = "The dog spent two nights on a drip at the Fenside Veterinary Clinic.";
+    expect(namesNewAnswer("person", clinic, vet, wordNet)).toBe(true);
+    expect(namesNewAnswer("person", clinic, vet, wordNet, { notAnswer })).toBe(false);
+    expect(namesNewAnswer("person", "The vet, Anna Lindqvist, kept him on a drip.", vet, wordNet, { notAnswer })).toBe(true);
+    expect(offersAnswerType("person", clinic, vet, notAnswer)).toBe(false);
   });
 
   test("near question words only, when asked", () => {

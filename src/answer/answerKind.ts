@@ -163,7 +163,7 @@ const kindsSeen = new WeakMap<WordNet, Map<string, { person: boolean; notPerson:
 
 function kindsOf(word: string, lexicon: WordNet): { person: boolean; notPerson: boolean } {
   let seen = kindsSeen.get(lexicon);
-  if (!seen) kindsSeen.set(lexicon, (seen = new Map()));
+  if (!seen) kindsSeen.set(lexicon, (seen = new Map<string, { person: boolean; notPerson: boolean }>()));
   let kinds = seen.get(word);
   if (!kinds) {
     const base = lexicon.nounBase(word);

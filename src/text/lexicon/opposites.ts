@@ -13,8 +13,8 @@
  */
 /** Verbs of a quantity going up or down (base forms); also what "how much did X fall?" asks about (`rules/absentChange.ts`). */
 export const QUANTITY_CHANGE = {
-  up: ["rise", "increase", "grow", "climb", "jump", "raise", "expand", "boost", "surge", "soar", "hike"],
-  down: ["fall", "drop", "decline", "decrease", "cut", "reduce", "lower", "shrink", "slash", "plunge", "dip"],
+  up: ["rise", "increase", "grow", "climb", "jump", "raise", "expand", "boost", "surge", "soar", "hike", "double", "triple"],
+  down: ["fall", "drop", "decline", "decrease", "cut", "reduce", "lower", "shrink", "slash", "plunge", "dip", "halve"],
 } as const;
 
 export const OPPOSITE_GROUPS: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
@@ -37,6 +37,7 @@ export const OPPOSITE_GROUPS: ReadonlyArray<readonly [readonly string[], readonl
   [["admit"], ["discharge"]],
   [["accelerate", "hasten"], ["delay", "postpone"]],
   [["succeed"], ["fail"]],
+  [["please", "delight", "satisfy", "happy"], ["disappoint", "dissatisfy", "upset", "unhappy", "angry"]],
 ];
 
 /**

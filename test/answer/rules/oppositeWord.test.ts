@@ -75,3 +75,18 @@ test("'why' presupposes what it asks about: the opposite in any of the best pass
   });
   expect(oppositeWord.check(how)).toBeNull();
 });
+
+test("a 'why' question is contradicted when the word itself comes only in a passage on another topic", () => {
+  const filler = ["The valley has farmed fruit for a century.", "Growers met in the village hall on Monday.", "The cooperative has 140 members.", "Most farms are run by families.", "Cherry picking begins in July.", "The festival draws visitors every summer.", "Apple trees flower in April.", "Wind machines were run through the night.", "Fires were lit between the rows.", "The local MP visited on Friday.", "Pickers arrive from across the region.", "The orchards cover 900 hectares.", "A new packing shed opened last year.", "Buyers come from three cities.", "The river floods most winters.", "Bees are hired from a nearby farm.", "The school closed for the harvest.", "Rain fell on Sunday.", "The shop sells cider and juice.", "A weather station stands on the hill."];
+  const text = ["Premiums for frost insurance have risen sharply since 2019.", "On the coldest night, temperatures in the valley fell to minus 4C.", ...filler].join(" ");
+  expect(oppositeWord.check(ruleContext("Why have frost insurance premiums fallen since 2019?", text))?.message).toContain("“risen”, not “fallen”");
+  // The word in a passage on the same topic still lets the question through.
+  const both = text.replace("temperatures in the valley fell to minus 4C", "premiums for orchards fell in one county");
+  expect(oppositeWord.check(ruleContext("Why have frost insurance premiums fallen since 2019?", both))).toBeNull();
+});
+
+test("feelings and doublings have their opposites: 'delighted' against 'disappointed', 'doubled' against 'halved'", () => {
+  const text = "The county council said it was deeply disappointed by the cuts. Bookings for the weekend had halved.";
+  expect(oppositeWord.check(ruleContext("Why was the county council delighted by the cuts?", text))?.message).toContain("“disappointed”, not “delighted”");
+  expect(oppositeWord.check(ruleContext("Why did bookings for the weekend double?", text))?.message).toContain("“halved”, not “double”");
+});

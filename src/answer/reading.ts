@@ -277,7 +277,7 @@ export function answerTypeOf(question: string): AnswerType | null {
   if (/\bhow (?:many|much|old)\b|\bwhat (?:number|percentage|share)\b/.test(q)) return "number";
   // "What time does the last ferry leave?" asks for a clock time, which a date does not give.
   if (/\b(?:at )?what time\b/.test(q)) return "time";
-  if (/^(?:\W*)when\b|\bwhen (?:is|was|does|did|will|do)\b|\bwhat (?:dates?|day|year|month)\b|\bwhich (?:dates?|day|year|month)\b|\bon what date\b/.test(q)) return "date";
+  if (/^(?:\W*)when\b|\bwhen (?:is|was|does|did|will|do)\b|\b(?:on |in )?(?:what|which) (?:dates?|day|night|morning|evening|afternoon|week|weekend|year|month)\b|\bon what date\b/.test(q)) return "date";
   if (PERSON_ASKED.test(q)) return "person";
   if (/^(?:\W*)where\b|\bwhere (?:is|was|does|did|will|do)\b|\bwhich (?:country|countries|city|cities|place|region|state)\b|\bin what (?:country|city|place)\b/.test(q)) return "place";
   return null;

@@ -68,6 +68,8 @@ describe("answer types", () => {
     ["What is the cost of the repairs?", "money"],
     ["What is the fine print about?", null],
     ["what dates was the regatta supposed to be on", "date"],
+    ["On what night did the frost strike?", "date"],
+    ["which weekend is the festival", "date"],
     // A span of years is asked as an open question: its answer is a range, not one date.
     ["What years did Zhu Yuanzhang rule?", null],
     ["How many were deported?", "number"],

@@ -4,8 +4,9 @@
  * Quoted spans are text between double quotation marks, straight or curly, inside one paragraph.
  * The speaker is found with the attribution patterns of news prose, in the quote's sentence or, failing
  * that, the one before: a named person as the subject of a speech verb ("Bukele stated", "X, a spokesman,
- * said"), or right after it ("said X"). Titles are dropped and a surname is resolved to the fullest form
- * of that name in the same document ("McLaughlin" → "Tricia McLaughlin").
+ * said"), or right after it ("said X"); a "he said" is the person named in the few sentences before
+ * (`pronounSpeaker`). Titles are dropped and a surname is resolved to the fullest form of that name in
+ * the same document ("McLaughlin" → "Tricia McLaughlin").
  */
 import { alternation, ATTRIBUTION_VERBS, NAME_PARTICLES, NAME_TITLES, NOT_NAMES } from "../text/lexicon";
 import { isCommonWord } from "../text/spelling";
@@ -167,7 +168,8 @@ export function findStatements(doc: CorpusDocument): Statement[] {
       // The attribution is in the sentence that closes the quote ("…," said X), the one that opens it
       // (X said: "…"), or failing both, the sentence before.
       const previous = sentences.find((s) => s.index === first.index - 1);
-      const speaker = attributeSpeaker(last.text) ?? (last === first ? null : attributeSpeaker(first.text)) ?? (previous ? attributeSpeaker(previous.text) : null);
+      const speaker =
+        attributeSpeaker(last.text) ?? (last === first ? null : attributeSpeaker(first.text)) ?? (previous ? attributeSpeaker(previous.text) : null) ?? pronounSpeaker(doc, first.index, last.text, known);
       statements.push({
         docId: doc.id,
         paragraph: paragraph.number,
@@ -181,6 +183,37 @@ export function findStatements(doc: CorpusDocument): Statement[] {
     }
   }
   return statements;
+}
+
+/** "…," he said / she added: a speech verb whose subject is a pronoun, in the narrator's words. */
+const PRONOUN_SPEECH = new RegExp(`\\b(?:[Hh]e|[Ss]he)\\s+(?:${alternation(ATTRIBUTION_VERBS)})\\b|\\b(?:${alternation(ATTRIBUTION_VERBS)})\\s+(?:he|she)\\b`, "u");
+/** How many sentences back a pronoun's person may have been named. */
+const PRONOUN_REACH = 3;
+
+/**
+ * The person a "he said" stands for: the speaker of, or else the first person named (not as an owner,
+ * "TixPoint's") in, the nearest of the few sentences before, across paragraphs ("TixPoint's chief executive, Owen Strickland,
+ * apologised. …" then "“We got this badly wrong,” he said."). A person is a name of two words or more
+ * whose last is not a common word ("Oxley Green" is a place), or one the document titles.
+ */
+function pronounSpeaker(doc: CorpusDocument, sentenceIndex: number, sentenceText: string, known: Set<string>): string | null {
+  if (!PRONOUN_SPEECH.test(maskQuotes(sentenceText))) return null;
+  const titled = titledNamesInDocument(doc);
+  const isPerson = (name: string): boolean => {
+    const parts = fullestName(name, known).split(/\s+/);
+    return titled.has(name) || (parts.length >= 2 && !isCommonWord((parts.at(-1) ?? "").toLowerCase()));
+  };
+  for (let i = sentenceIndex - 1; i >= Math.max(0, sentenceIndex - PRONOUN_REACH); i--) {
+    const sentence = doc.sentences[i];
+    if (!sentence) continue;
+    const narration = maskQuotes(sentence.text);
+    // A titled name first ("Wexford Falls Mayor Tom Ashby … called the deal"), then the sentence's own
+    // speaker ("Detective Inspector Sam Adeyemi said officers … in the Harlow Vale area"), then any person.
+    const candidates = [...[...titled].filter((t) => narration.includes(t)), attributeSpeaker(sentence.text), ...namesIn(narration).filter((n) => !n.possessive).map((n) => n.name)];
+    const person = candidates.find((c): c is string => c !== null && isPerson(c));
+    if (person) return person;
+  }
+  return null;
 }
 
 /** Every person-like name in a document, for "what did X say" questions. */

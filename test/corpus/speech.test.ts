@@ -18,6 +18,24 @@ describe("attribution", () => {
     expect(attributeSpeaker("Trump said the flights would continue.")).toBe("Trump");
   });
 
+  test("'he said' is the person named in the sentences before, across a paragraph, not a place or an owner", () => {
+    const doc = parseDocument(
+      "tickets.txt",
+      [
+        "Ticket chaos at the festival",
+        "TixPoint's chief executive, Owen Strickland, apologised to fans on Saturday. The firm is based in Oxley Green.",
+        "\u201cWe got this badly wrong and we are sorry,\u201d he said.",
+        "Wexford Falls Mayor Tom Ashby called the deal \u201ca lifeline\u201d. \u201cWe would have lost our largest employer,\u201d he said.",
+        "\u201cNobody told us anything at all,\u201d one fan wrote online.",
+      ].join("\n\n"),
+    );
+    const speakers = new Map(findStatements(doc).map((st) => [st.text.slice(0, 12), st.speaker]));
+    expect(speakers.get("We got this ")).toBe("Owen Strickland");
+    expect(speakers.get("We would hav")).toBe("Tom Ashby");
+    // No pronoun: nobody is guessed.
+    expect(speakers.get("Nobody told ")).toBeNull();
+  });
+
   test("a quote running over several sentences is one statement, with its speaker", async () => {
     const [doc] = (await loadCorpus(BRIDGE)).documents;
     if (!doc) throw new Error("no document");

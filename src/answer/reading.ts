@@ -350,6 +350,8 @@ function questionSlots(question: string): { focus: string[]; which: string | nul
 }
 
 const FILLER = new RegExp(`^(?:${alternation(FOCUS_FILLERS)})$`);
+/** A question ending in an idiom for an event happening: "take effect", "took place", "come into force", "go ahead", "kick off". */
+const EVENT_IDIOM_END = /\b(?:(?:take|takes|took|taken|taking)\s+(?:effect|place)|(?:come|comes|came|coming)\s+into\s+(?:force|effect)|(?:go|goes|went|gone|going)\s+ahead|(?:kick|kicks|kicked)\s+off|(?:get|gets|got)\s+under\s?way)$/u;
 
 /**
  * The words naming what a question asks about: the attribute in "what is the population of X",
@@ -366,7 +368,9 @@ function focusSlot(question: string): string[] {
   if ((m = new RegExp(`^(?:what|which)\\s+(?:${AUX})\\s+(?:the\\s+|a\\s+|an\\s+)?([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)\\s+(?:of|for|behind|between)\\s`, "u").exec(lower))) return slot(m[1]);
   if ((m = new RegExp(`^(?:what|which)\\s+(?:${AUX})\\s+.+?'s?\\s+([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)$`, "u").exec(lower))) return slot(m[1]);
   if ((m = new RegExp(`^how\\s+([\\p{L}-]+)\\s+(?:${AUX})\\b`, "u").exec(lower)) && !NOT_PROPERTY.has(m[1] ?? "")) return slot(m[1]);
-  // The closing verb of "where was X born" (a lowercase last word: "… after El Salvador" ends in a name).
+  // The closing verb of "where was X born" (a lowercase last word: "… after El Salvador" ends in a name);
+  // not an idiom's last word ("when do the cuts take effect": "effect" is not what is asked about).
+  if (EVENT_IDIOM_END.test(lower)) return [];
   if ((m = new RegExp(`^(?:where|when)\\s+(?:${AUX})\\s+.+\\s([\\p{L}-]+)$`, "u").exec(lower)) && /\s\p{Ll}[\p{L}-]*$/u.test(q)) return slot(m[1]);
   if ((m = new RegExp(`^(?:${AUX})\\s+(?:a|an|any|the)\\s+([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)\\s`, "u").exec(lower))) return slot(m[1]);
   return [];

@@ -20,6 +20,8 @@ describe("focus", () => {
     "How long will the detainees be held?",
     "What does the Alien Enemies Act permit?", // an open question
     "Why is Noem visiting?",
+    "when do the route cuts take effect", // an idiom's last word is not the thing asked about
+    "Where did the meeting take place?",
   ])("%s has no focus slot", (question) => {
     expect(readQuestion(question).focus).toEqual([]);
   });

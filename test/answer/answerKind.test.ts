@@ -10,8 +10,10 @@ test("countsNear needs the number beside the thing counted", () => {
   expect(countsNear(sentence, "migrant")).toBe(true);
   expect(countsNear(sentence, "aragua")).toBe(false);
   expect(countsNear("Among those deported, 101 were Venezuelans.", "venezuelan")).toBe(true);
-  // The digits of a date are not a count.
+  // The digits of a date are not a count, nor is a sum of money.
   expect(countsNear("Noem arrives on March 26, 2025, with officials.", "offici")).toBe(false);
+  expect(countsNear("Customers may file a claim for up to $250 on its website.", "claim")).toBe(false);
+  expect(countsNear("Customers have filed 1,400 claims so far.", "claim")).toBe(true);
 });
 
 describe("namesNewAnswer", () => {

@@ -24,11 +24,6 @@ export interface AnswerKindMatch {
 
 /** How close (in characters) a name must stand to a word of the question to be its answer: about ten words. */
 const NAME_REACH = 60;
-/**
- * A name in this share of the corpus's sentences or more is the article's subject (set on the training
- * articles: 0.05 and 0.1 gave the same figures, 0.2 one right answer fewer).
- */
-const TOPIC_SHARE = 0.1;
 /** How many words from the thing counted a number may stand and still count it. */
 const COUNT_REACH = 4;
 /** A sentence that counts parts of something named before: "Among those deported, 101 were …", "Of the 40, 12 are …". */
@@ -54,7 +49,7 @@ export function matchAnswerKind(reading: QuestionReading, corpus: CorpusTerms, w
   const asksOnce = reading.whWords.length <= 1;
   const rarest = asksOnce && (type === "date" || type === "time" || type === "duration") ? corpus.rarestKnown(reading.names.flatMap((n) => n.terms)) : null;
   // A duration of the article's subject is often told of "he" or "the city": no name to look for then.
-  const named = rarest !== null && type === "duration" && corpus.shareOfSentences(rarest) >= TOPIC_SHARE ? null : rarest;
+  const named = rarest !== null && type === "duration" && corpus.isSubject(rarest) ? null : rarest;
   // "How many people got turned away" is answered by "1,200 music fans": people are counted under many names.
   const people = counted !== null && PEOPLE_TERMS.has(counted);
   // "What's the name of the vet …" asks for a person: "the Fenside Veterinary Clinic" is not one, though "who treated the dog?" may be answered by it.

@@ -147,6 +147,9 @@ function fullestName(name: string, known: Set<string>): string {
 
 export function findStatements(doc: CorpusDocument): Statement[] {
   const known = namesInDocument(doc);
+  // Scanned only if a quote is attributed by a pronoun, and then once for the whole document.
+  let titled: Set<string> | undefined;
+  const titledNames = (): Set<string> => (titled ??= titledNamesInDocument(doc));
   const statements: Statement[] = [];
   for (const paragraph of doc.paragraphs) {
     // Quotes are matched in the whole paragraph: one may run over several sentences ("Nobody wants … .
@@ -169,7 +172,7 @@ export function findStatements(doc: CorpusDocument): Statement[] {
       // (X said: "…"), or failing both, the sentence before.
       const previous = sentences.find((s) => s.index === first.index - 1);
       const speaker =
-        attributeSpeaker(last.text) ?? (last === first ? null : attributeSpeaker(first.text)) ?? (previous ? attributeSpeaker(previous.text) : null) ?? pronounSpeaker(doc, first.index, last.text, known);
+        attributeSpeaker(last.text) ?? (last === first ? null : attributeSpeaker(first.text)) ?? (previous ? attributeSpeaker(previous.text) : null) ?? pronounSpeaker(doc, first.index, last.text, known, titledNames);
       statements.push({
         docId: doc.id,
         paragraph: paragraph.number,
@@ -196,9 +199,9 @@ const PRONOUN_REACH = 3;
  * apologised. …" then "“We got this badly wrong,” he said."). A person is a name of two words or more
  * whose last is not a common word ("Oxley Green" is a place), or one the document titles.
  */
-function pronounSpeaker(doc: CorpusDocument, sentenceIndex: number, sentenceText: string, known: Set<string>): string | null {
+function pronounSpeaker(doc: CorpusDocument, sentenceIndex: number, sentenceText: string, known: Set<string>, titledNames: () => Set<string>): string | null {
   if (!PRONOUN_SPEECH.test(maskQuotes(sentenceText))) return null;
-  const titled = titledNamesInDocument(doc);
+  const titled = titledNames();
   const isPerson = (name: string): boolean => {
     const parts = fullestName(name, known).split(/\s+/);
     return titled.has(name) || (parts.length >= 2 && !isCommonWord((parts.at(-1) ?? "").toLowerCase()));

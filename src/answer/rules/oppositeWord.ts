@@ -152,12 +152,9 @@ function contradictedWord(ctx: RuleContext, best: ScoredSentence, others: readon
   return null;
 }
 
-/** A share of the corpus's sentences at which a word is the article's subject, not a sign of the same topic. */
-const SUBJECT_SHARE = 0.1;
-
 /** Does a passage hold a word of the question other than `except` that is not the article's subject? */
 function sharesRareTerm(ctx: RuleContext, held: Set<string>, except: string): boolean {
-  return ctx.reading.searchTerms.some((t) => t !== except && !/^\d/.test(t) && held.has(t) && ctx.corpus.shareOfSentences(t) < SUBJECT_SHARE);
+  return ctx.reading.searchTerms.some((t) => t !== except && !/^\d/.test(t) && held.has(t) && !ctx.corpus.isSubject(t));
 }
 
 export const oppositeWord: Rule = {
